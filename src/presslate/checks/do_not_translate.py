@@ -11,10 +11,10 @@ class DoNotTranslateCheck(SegmentCheck):
 
     Only terms without approved translations in the language are concerned (for the others,
     glossary-term accepts the term itself or an approved variant). Grammatical endings the
-    language attaches (Korean ``UNICEF의``, Arabic ``وUNICEF``) are fine.
+    language attaches (Korean ``USAID가``, Arabic ``وUSAID``) are fine.
 
-    Fails (ko): "The convoy carried humanitarian aid provided by UNFPA." -> "호송대는 유엔인구기금이 제공한 인도적 지원을 실어 날랐다."
-    Passes (ko): "The convoy carried humanitarian aid provided by UNFPA." -> "호송대는 UNFPA가 제공한 인도적 지원을 실어 날랐다."
+    Fails (ko): "IOM also transported 2,000 collapsible water containers, donated by the US Agency for International Development (USAID)." -> "국제이주기구는 또한 미국국제개발처가 기증한 접이식 물통 2,000개를 운송했다."
+    Passes (ko): "IOM also transported 2,000 collapsible water containers, donated by the US Agency for International Development (USAID)." -> "국제이주기구는 또한 미국국제개발처(USAID)가 기증한 접이식 물통 2,000개를 운송했다."
     """
 
     check_id = "do-not-translate"
@@ -31,7 +31,7 @@ class DoNotTranslateCheck(SegmentCheck):
             if not term.do_not_translate or term.approved.get(ctx.lang) or term.term in seen:
                 continue
             seen.add(term.term)
-            if ctx.terms.has(ctx.target, term.term):
+            if ctx.terms.renders(ctx.target, term, (term.term,)):
                 continue
             findings.append(ctx.finding(self, f"{quote(match.text)} must stay as it is (do-not-translate)"))
         return findings

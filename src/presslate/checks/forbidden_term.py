@@ -9,8 +9,8 @@ from presslate.checks.finding import Finding, Severity
 class ForbiddenTermCheck(SegmentCheck):
     """A translation must not use a variant the glossary forbids (same morphology rules as glossary-term).
 
-    Fails (fr): "IOM is helping to evacuate 401 Senegalese." -> "L'Organisation internationale de la migration aide à évacuer 401 Sénégalais."
-    Passes (fr): "IOM is helping to evacuate 401 Senegalese." -> "L'OIM aide à évacuer 401 Sénégalais."
+    Fails (fr): "Another IOM area of concern in the region is the incidence of human trafficking." -> "Un autre sujet de préoccupation de l'OIM dans la région est l'incidence du trafic d'êtres humains."
+    Passes (fr): "Another IOM area of concern in the region is the incidence of human trafficking." -> "Un autre sujet de préoccupation de l'OIM dans la région est l'incidence de la traite des êtres humains."
     """
 
     check_id = "forbidden-term"
@@ -21,7 +21,13 @@ class ForbiddenTermCheck(SegmentCheck):
         if ctx.terms is None or not ctx.terms.forbidden:
             return []
         findings = []
+        in_source = {match.term.term for match in ctx.source_terms}
+        chosen: dict[str, object] = {}
         for term, variant in ctx.terms.forbidden_found(ctx.target):
+            # A variant forbidden for several terms is reported once, for the term the source names.
+            if variant not in chosen or (term.term in in_source and chosen[variant].term not in in_source):
+                chosen[variant] = term
+        for variant, term in chosen.items():
             preferred = term.preferred(ctx.lang)
             advice = f"; use {quote(preferred)}" if preferred else ""
             findings.append(ctx.finding(self, f"{quote(variant)} is forbidden for {quote(term.term)}{advice}"))

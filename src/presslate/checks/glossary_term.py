@@ -36,7 +36,7 @@ class GlossaryTermCheck(SegmentCheck):
             if not approved:
                 continue  # nothing approved: do-not-translate (or nothing) applies
             accepted = term.accepted(ctx.lang)
-            if any(ctx.terms.has(ctx.target, variant) for variant in accepted):
+            if ctx.terms.renders(ctx.target, term, accepted):
                 continue
             choices = " or ".join(quote(variant) for variant in accepted)
             findings.append(ctx.finding(

@@ -81,7 +81,7 @@ class MirrorTitleCheck(CatalogCheck):
             for match in terms.source_matches(source_title):
                 checked.add(match.term.term)
                 accepted = match.term.accepted(ctx.lang)
-                if match.term.approved.get(ctx.lang) and not any(terms.has(title, v) for v in accepted):
+                if match.term.approved.get(ctx.lang) and not terms.renders(title, match.term, accepted):
                     problems.append(f"{quote(match.text)} must be rendered in the title as "
                                     + " or ".join(quote(v) for v in accepted))
         for match in terms.source_matches(title):
@@ -89,7 +89,7 @@ class MirrorTitleCheck(CatalogCheck):
             accepted = term.accepted(ctx.lang)
             if term.term in checked or term.do_not_translate or not term.approved.get(ctx.lang):
                 continue
-            if not any(terms.has(title, v) for v in accepted):
+            if not terms.renders(title, term, accepted):
                 problems.append(f"{quote(match.text)} is left untranslated in the title; the glossary renders it as "
                                 + " or ".join(quote(v) for v in accepted))
         return problems

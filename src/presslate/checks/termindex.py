@@ -34,7 +34,7 @@ class TermIndex:
         self.forbidden: list[tuple[Term, str]] = [
             (term, variant) for term in self.terms for variant in term.forbidden_in(lang)
         ]
-        self._has: dict[tuple[str, str], bool] = {}
+        self._has: dict[tuple[str, str, bool], bool] = {}
 
     def source_matches(self, text: str, *, exclude: list[Protected] = ()) -> list[SourceTerm]:
         """Terms of ``text`` outside the ``exclude`` spans (URLs, e-mails ...)."""
@@ -45,12 +45,15 @@ class TermIndex:
             found.append(SourceTerm(match.term, match.start, match.end, match.text))
         return found
 
-    def has(self, text: str, variant: str) -> bool:
-        """True when ``text`` holds ``variant`` (inflected, with particles or clitics as the language allows)."""
-        key = (text, variant)
+    def has(self, text: str, variant: str, *, case_sensitive: bool = True) -> bool:
+        """True when ``text`` holds ``variant`` (inflected, with particles or clitics as the language allows).
+
+        ``case_sensitive`` is the term's flag: acronyms of the variant (``OIM``) then keep their capitals.
+        """
+        key = (text, variant, case_sensitive)
         result = self._has.get(key)
         if result is None:
-            result = self.matcher.target_has(text, variant, self.lang)
+            result = self.matcher.target_has(text, variant, self.lang, case_sensitive=case_sensitive)
             if len(self._has) > 50_000:
                 self._has.clear()
             self._has[key] = result
@@ -58,4 +61,9 @@ class TermIndex:
 
     def forbidden_found(self, text: str) -> list[tuple[Term, str]]:
         """The (term, forbidden variant) pairs that occur in ``text``."""
-        return [(term, variant) for term, variant in self.forbidden if self.has(text, variant)]
+        return [(term, variant) for term, variant in self.forbidden
+                if self.has(text, variant, case_sensitive=term.case_sensitive)]
+
+    def renders(self, text: str, term: Term, variants: tuple[str, ...]) -> bool:
+        """True when ``text`` holds one of ``variants`` of ``term``."""
+        return any(self.has(text, variant, case_sensitive=term.case_sensitive) for variant in variants)
