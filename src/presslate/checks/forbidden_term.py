@@ -21,13 +21,8 @@ class ForbiddenTermCheck(SegmentCheck):
         if ctx.terms is None or not ctx.terms.forbidden:
             return []
         findings = []
-        in_source = {match.term.term for match in ctx.source_terms}
-        chosen: dict[str, object] = {}
-        for term, variant in ctx.terms.forbidden_found(ctx.target):
-            # A variant forbidden for several terms is reported once, for the term the source names.
-            if variant not in chosen or (term.term in in_source and chosen[variant].term not in in_source):
-                chosen[variant] = term
-        for variant, term in chosen.items():
+        named = {match.term.term for match in ctx.source_terms}
+        for term, variant in ctx.terms.forbidden_found(ctx.target, named=named):
             preferred = term.preferred(ctx.lang)
             advice = f"; use {quote(preferred)}" if preferred else ""
             findings.append(ctx.finding(self, f"{quote(variant)} is forbidden for {quote(term.term)}{advice}"))

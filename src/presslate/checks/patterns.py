@@ -9,14 +9,17 @@ _TRAILING = ".,;:!?)]}»”’\"'、。，"
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 URL_RE = re.compile(r"(?<![\w@/])(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“”]+", re.IGNORECASE)
-_PHONE_BODY = r"\+?\d(?:[ \u00a0\u202f.\-/()]{0,2}\d)+(?:\s*ext\.?\s*\d+)?"
+# Extension words: English, French, Spanish, Korean, Arabic.
+_EXTENSION = r"(?:ext|extension|poste|extensión|내선|تحويلة)"
+_PHONE_BODY = rf"\+?\d(?:[ \u00a0\u202f.\-/()]{{0,2}}\d)+(?:\s*{_EXTENSION}\.?\s*\d+)?"
+_LABELS = "tel|tél|teléfono|telefono|phone|fax|mobile|móvil|portable|전화|هاتف"
 # A phone number: a '+' and country code, or digits after a 'Tel'-style label.
 PHONE_RE = re.compile(
-    rf"(?<![\w+])(?=\+\d)(?P<intl>{_PHONE_BODY})|\b(?:tel|phone|fax|mobile)\b\.?:?\s*(?P<labelled>{_PHONE_BODY})",
+    rf"(?<![\w+])(?=\+\d)(?P<intl>{_PHONE_BODY})|(?<!\w)(?:{_LABELS})(?!\w)\.?\s*:?\s*(?P<labelled>{_PHONE_BODY})",
     re.IGNORECASE,
 )
 HASHTAG_RE = re.compile(r"(?<![\w&#/])#[^\W\d_][\w]*")
-_HINT_RE = re.compile(r"[@+#]|://|www\.|tel|phone|fax|mobile", re.IGNORECASE)
+_HINT_RE = re.compile(rf"[@+#]|://|www\.|{_LABELS}", re.IGNORECASE)
 
 KINDS = (("url", URL_RE), ("email", EMAIL_RE), ("phone", PHONE_RE), ("hashtag", HASHTAG_RE))
 

@@ -115,6 +115,9 @@ def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languag
                 report.findings.append(finding)
     if cache is not None:
         cache.save()
+    for error in report.errors:
+        if error.path is not None and error.path.is_absolute():
+            error.path = Path(workspace.relative(error.path))
     report.findings.sort(key=lambda f: (f.path or "", f.line or 0, _ORDER.get(f.check, 99), f.message))
     return report
 

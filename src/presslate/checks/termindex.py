@@ -59,10 +59,19 @@ class TermIndex:
             self._has[key] = result
         return result
 
-    def forbidden_found(self, text: str) -> list[tuple[Term, str]]:
-        """The (term, forbidden variant) pairs that occur in ``text``."""
-        return [(term, variant) for term, variant in self.forbidden
-                if self.has(text, variant, case_sensitive=term.case_sensitive)]
+    def forbidden_found(self, text: str, *, named: set[str] = frozenset()) -> list[tuple[Term, str]]:
+        """The forbidden variants that occur in ``text``, each once, with its term.
+
+        A variant forbidden for several terms (``국제이민기구`` for IOM and for its full name) is
+        given with a term in ``named`` (the terms the source names) when there is one.
+        """
+        chosen: dict[str, Term] = {}
+        for term, variant in self.forbidden:
+            if variant in chosen and (chosen[variant].term in named or term.term not in named):
+                continue
+            if self.has(text, variant, case_sensitive=term.case_sensitive):
+                chosen[variant] = term
+        return [(term, variant) for variant, term in chosen.items()]
 
     def renders(self, text: str, term: Term, variants: tuple[str, ...]) -> bool:
         """True when ``text`` holds one of ``variants`` of ``term``."""
