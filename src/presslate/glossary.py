@@ -246,20 +246,24 @@ def _read_header(cells: list[str], rows: list[list[str]]) -> tuple[list[_Column]
             lang = _language(base)
             if not lang:
                 problems.append(f"unknown column {name!r}: {base!r} is not a language code")
+                columns.append(_Column(index, name, ""))
                 continue
             if lang not in plain_langs:
                 problems.append(f"column {name!r} has no {lang!r} column for the approved variants")
+                columns.append(_Column(index, name, ""))
                 continue
             column = _Column(index, name, "forbidden", lang)
         else:
             lang = _language(name)
             if not lang:
                 problems.append(f"unknown column {name!r}: neither {', '.join(FIXED_COLUMNS)} nor a language code")
+                columns.append(_Column(index, name, ""))
                 continue
             column = _Column(index, name, "approved", lang)
         identity = f"{column.field}:{column.lang}"
         if identity in seen:
             problems.append(f"column {name!r} repeats column {seen[identity]!r}")
+            columns.append(_Column(index, name, ""))
             continue
         seen[identity] = name
         columns.append(column)
@@ -286,15 +290,17 @@ def _read_row(cells: list[str], columns: list[_Column], row: int) -> tuple[Term 
     if any(cell.strip() for cell in cells[width:]):
         problems.append(f"{len(cells)} cells but the header names {width} columns")
     values: dict[str, str] = {}
+    unreadable: set[str] = set()
     approved: dict[str, tuple[str, ...]] = {}
     forbidden: dict[str, tuple[str, ...]] = {}
     for column in columns:
         if not column.field:
             continue
         raw = cells[column.index] if column.index < len(cells) else ""
-        value, problem = _clean(raw)
+        value, problem = _clean(raw, multiline=column.field == "note")
         if problem:
             problems.append(f"{column.name}: {problem}")
+            unreadable.add(column.field)
             continue
         if column.field in ("approved", "forbidden"):
             variants, problem = _variants(value)
@@ -305,7 +311,7 @@ def _read_row(cells: list[str], columns: list[_Column], row: int) -> tuple[Term 
         else:
             values[column.field] = value.strip()
     term_text = values.get("term", "")
-    if not term_text:
+    if not term_text and "term" not in unreadable:
         problems.append("missing term (the 'term' cell is empty)")
     kind = values.get("kind", "").lower() or DEFAULT_KIND
     if kind not in KINDS:
@@ -338,14 +344,21 @@ def _read_row(cells: list[str], columns: list[_Column], row: int) -> tuple[Term 
     return term, []
 
 
-def _clean(cell: str) -> tuple[str, str]:
-    """A cell's text (NFC, the export's formula escape removed) and a problem, if any."""
+def _clean(cell: str, *, multiline: bool = False) -> tuple[str, str]:
+    """A cell's text (NFC, the export's formula escape removed) and a problem, if any; line breaks only if ``multiline``."""
     text = unicodedata.normalize("NFC", cell)
     if text.startswith(FORMULA_ESCAPE) and text[1:2] in FORMULA_STARTS and text[1:2]:
         text = text[1:]
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\t" for ch in text):
+    if multiline:
+        text = text.replace("\r\n", "\n")
+    if any(_unusable(ch) and not (multiline and ch == "\n") for ch in text):
         return "", "contains a control character or line break"
     return text, ""
+
+
+def _unusable(ch: str) -> bool:
+    """Characters no glossary cell needs and XML cannot carry: controls (tab aside) and U+FFFE/U+FFFF."""
+    return (unicodedata.category(ch) in ("Cc", "Cs") and ch != "\t") or ch in "\ufffe\uffff"
 
 
 def _variants(cell: str) -> tuple[tuple[str, ...], str]:

@@ -32,8 +32,10 @@ ADDRESS_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-# What may stand between two words of a multi-word term: spaces, hyphens, apostrophes, brackets, quotes.
-WORD_GAP_RE = re.compile(r"[\s'’‘\-‐‑–()\[\]«»\"“”/]{1,5}")
+# What may stand between two words of a multi-word term: spaces, hyphens, apostrophes, brackets, quotes
+# (and any other punctuation the variant itself has there, such as the commas of a title).
+WORD_GAP_CHARS = "\\s'’‘\\-‐‑–()\\[\\]«»\"“”/"
+WORD_GAP_RE = re.compile(f"[{WORD_GAP_CHARS}]{{1,5}}")
 WORD_RE = re.compile(r"\w+")
 HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 
@@ -273,6 +275,9 @@ class _Engine(Protocol):
     def find(self, text: str, variant: str, case_sensitive: bool) -> list[Span]: ...
 
 
+_Words = tuple[tuple[tuple[bool, str], ...], tuple[re.Pattern[str], ...]]
+
+
 @dataclass(frozen=True)
 class _Token:
     start: int
@@ -288,7 +293,7 @@ class _StemEngine:
         self.morphology = morphology
         self.stemmer = snowballstemmer.stemmer(morphology.stemmer)
         self._stems: dict[str, str] = {}
-        self._variants: dict[tuple[str, bool], tuple[tuple[bool, str], ...]] = {}
+        self._variants: dict[tuple[str, bool], _Words] = {}
         self._texts: OrderedDict[str, tuple[list[_Token], dict[str, list[int]], list[Span]]] = OrderedDict()
 
     def prepare(self, variants: Iterable[tuple[str, bool]]) -> None:
@@ -296,7 +301,7 @@ class _StemEngine:
             self._compiled(variant, case_sensitive)
 
     def find(self, text: str, variant: str, case_sensitive: bool) -> list[Span]:
-        wanted = self._compiled(variant, case_sensitive)
+        wanted, gaps = self._compiled(variant, case_sensitive)
         if not wanted:
             return []
         tokens, index, blocked = self._analysed(text)
@@ -308,7 +313,8 @@ class _StemEngine:
             if end > len(tokens):
                 break
             if all(self._same(tokens[position + k], wanted[k]) for k in range(1, len(wanted))) and all(
-                WORD_GAP_RE.fullmatch(text, tokens[k].end, tokens[k + 1].start) for k in range(position, end - 1)
+                gaps[k].fullmatch(text, tokens[position + k].end, tokens[position + k + 1].start)
+                for k in range(len(wanted) - 1)
             ):
                 spans.append((tokens[position].start, tokens[end - 1].end))
         return _outside(spans, blocked)
@@ -318,13 +324,17 @@ class _StemEngine:
         exact, value = wanted
         return token.surface == value if exact else token.key == value
 
-    def _compiled(self, variant: str, case_sensitive: bool) -> tuple[tuple[bool, str], ...]:
+    def _compiled(self, variant: str, case_sensitive: bool) -> _Words:
         compiled = self._variants.get((variant, case_sensitive))
         if compiled is None:
-            compiled = tuple(
-                (True, word) if case_sensitive and is_acronym(word) else (False, self._key(word))
-                for word in WORD_RE.findall(unicodedata.normalize("NFC", variant))
+            text = unicodedata.normalize("NFC", variant)
+            matches = list(WORD_RE.finditer(text))
+            words = tuple(
+                (True, m.group()) if case_sensitive and is_acronym(m.group()) else (False, self._key(m.group()))
+                for m in matches
             )
+            gaps = tuple(_gap_pattern(text[left.end():right.start()]) for left, right in zip(matches, matches[1:]))
+            compiled = (words, gaps)
             self._variants[(variant, case_sensitive)] = compiled
         return compiled
 
@@ -348,6 +358,14 @@ class _StemEngine:
             cached = (tokens, index, address_spans(text))
             _remember(self._texts, text, cached)
         return cached
+
+
+def _gap_pattern(gap: str) -> re.Pattern[str]:
+    """What may separate two words in a text, given what separates them in the variant."""
+    extra = "".join(sorted({ch for ch in gap if not WORD_GAP_RE.fullmatch(ch)}))
+    if not extra:
+        return WORD_GAP_RE
+    return re.compile(f"[{WORD_GAP_CHARS}{re.escape(extra)}]{{1,{max(5, len(gap) + 2)}}}")
 
 
 def _strip_accents(text: str) -> str:
