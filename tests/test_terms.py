@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from presslate.glossary import load_glossary, parse_glossary
-from presslate.terms import ARABIC_PREFIXES, TermMatcher, morphology_for
+from presslate.terms import ARABIC_PREFIXES, MORPHOLOGY, Morphology, TermMatcher, morphology_for
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "glossary.csv"
@@ -303,3 +303,12 @@ def test_matcher_survives_pickling_for_worker_processes(matcher: TermMatcher) ->
     copy = pickle.loads(pickle.dumps(matcher))
     assert copy.target_has("국제이주기구는", "국제이주기구", "ko")
     assert found(copy, "IOM and IDPs") == [("IOM", "IOM"), ("IDP", "IDPs")]
+
+
+def test_a_language_is_taught_by_adding_data_not_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    glossary, _ = parse_glossary("term,fa\nIOM,سازمان بین‌المللی مهاجرت\nmigrant,مهاجر\n")
+    assert not TermMatcher(glossary).target_has("ومهاجر", "مهاجر", "fa")
+    monkeypatch.setitem(MORPHOLOGY, "fa", Morphology(prefixes=("و",), suffixes=("ان", "ها"), max_suffixes=1))
+    taught = TermMatcher(glossary)
+    assert taught.target_has("ومهاجران", "مهاجر", "fa")
+    assert not taught.target_has("مهاجرت", "مهاجر", "fa")

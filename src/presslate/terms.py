@@ -39,7 +39,7 @@ DOMAIN_TRIGGER_RE = re.compile(r"\w\.(?:int|org|com|net|gov|edu|info|io|ly)(?![\
 WORD_GAP_CHARS = "\\s'’‘\\-‐‑–()\\[\\]«»\"“”/"
 WORD_GAP_RE = re.compile(f"[{WORD_GAP_CHARS}]{{1,5}}")
 WORD_RE = re.compile(r"\w+")
-HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+HANGUL_SYLLABLES = "\uac00-\ud7a3"
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,8 @@ class Morphology:
     ``stemmer`` (a Snowball algorithm) compares words by stem, which covers plural and
     gender inflection; otherwise ``prefixes`` may be glued before the first word (after an
     optional ``article`` is taken off the variant), up to ``max_suffixes`` of ``suffixes``
-    after the last word, spaces inside a variant may be missing when ``optional_spaces``,
+    after the last word, a space may be missing between two letters of ``joinable_letters``
+    (a regex character class; Korean spacing varies) and between the words of a variant,
     ``fold`` maps characters to one spelling and ``ignorable`` characters are dropped.
     """
 
@@ -59,7 +60,7 @@ class Morphology:
     article: str = ""
     suffixes: tuple[str, ...] = ()
     max_suffixes: int = 0
-    optional_spaces: bool = False
+    joinable_letters: str = ""
     word_boundaries: bool = True
     fold: dict[str, str] = field(default_factory=dict)
     ignorable: str = ""
@@ -102,7 +103,7 @@ MORPHOLOGY: dict[str, Morphology] = {
     "pt": Morphology(stemmer="portuguese", fold_accents=True),
     "it": Morphology(stemmer="italian", fold_accents=True),
     "en": Morphology(stemmer="english"),
-    "ko": Morphology(suffixes=KOREAN_PARTICLES, max_suffixes=3, optional_spaces=True),
+    "ko": Morphology(suffixes=KOREAN_PARTICLES, max_suffixes=3, joinable_letters=HANGUL_SYLLABLES),
     "ar": Morphology(prefixes=ARABIC_PREFIXES, article=ARABIC_ARTICLE, fold=ARABIC_FOLD, ignorable=ARABIC_IGNORABLE),
     "zh": Morphology(word_boundaries=False),
     "ja": Morphology(word_boundaries=False),
@@ -492,6 +493,7 @@ class _PatternEngine:
         self._texts: OrderedDict[str, _Folded] = OrderedDict()
         self._prefix = _alternation(morphology.prefixes)
         self._suffix = _alternation(morphology.suffixes)
+        self._joinable = re.compile(f"[{morphology.joinable_letters}]") if morphology.joinable_letters else None
 
     def prepare(self, variants: Iterable[tuple[str, bool]]) -> None:
         for variant, case_sensitive in variants:
@@ -525,14 +527,14 @@ class _PatternEngine:
     def _probe_text(self, folded: str) -> str:
         """The text needles are looked for in: lower-cased, without spaces where a language may drop them."""
         probe = folded.lower()
-        return "".join(probe.split()) if self.morphology.optional_spaces else probe
+        return "".join(probe.split()) if self._joinable else probe
 
     def _pattern(self, variant: str, case_sensitive: bool) -> tuple[re.Pattern[str], str]:
         compiled = self._patterns.get((variant, case_sensitive))
         if compiled is None:
             words = self._words(variant)
             pattern = re.compile(self._build(words, case_sensitive), re.IGNORECASE)
-            if self.morphology.optional_spaces:
+            if self._joinable:
                 needle = "".join(words).lower()
             else:
                 needle = max(words, key=len, default="").lower()
@@ -552,7 +554,7 @@ class _PatternEngine:
         if not words:
             return r"(?!)"
         parts = [self._word(word, case_sensitive) for word in words]
-        body = (r"\s*" if morphology.optional_spaces else r"\s+").join(parts)
+        body = (r"\s*" if self._joinable else r"\s+").join(parts)
         if self._prefix:
             body = f"(?:{self._prefix})?{body}"
         if self._suffix and morphology.max_suffixes:
@@ -562,9 +564,10 @@ class _PatternEngine:
         return body
 
     def _word(self, word: str, case_sensitive: bool) -> str:
-        if self.morphology.optional_spaces:
+        joinable = self._joinable
+        if joinable:
             escaped = "".join(
-                re.escape(ch) + (" ?" if HANGUL_RE.match(ch) and HANGUL_RE.match(nxt) else "")
+                re.escape(ch) + (" ?" if joinable.match(ch) and joinable.match(nxt) else "")
                 for ch, nxt in zip(word, word[1:] + " ")
             )
         else:
