@@ -22,6 +22,8 @@ ACCURACY_THRESHOLD = 0.99
 KNOWN_FAILURES = {
     "gr-18": "'6 a.m. Mr.' and '5 P.M. Mr.' differ only by case; both are kept together "
     "(pySBD marks this Golden Rule xfail too)",
+    "iom-question-quote-cap": "a capitalised name after ?” looks like a new sentence; telling a "
+    "reporting clause ('Ambassador Higuera asked') from one needs a verb lexicon",
 }
 
 
@@ -170,7 +172,7 @@ def test_korean_and_arabic_keep_english_abbreviations() -> None:
 def test_abbreviation_data_is_loaded_once() -> None:
     assert sentences._rules("en") is sentences._rules("en")
     rules = sentences._rules("en")
-    assert {"mr", "dr", "e.g", "st"} <= rules.prefix
+    assert {"mr", "dr", "st"} <= rules.prefix and {"e.g", "cf"} <= rules.prefix_any
     assert {"no", "tel", "ext", "jan", "etc", "u.s"} - rules.abbrev == {"u.s"}  # dotted forms need no entry
     assert "The" in rules.starters
     assert sentences._rules("ko").prefix >= {"mr", "dr"}  # via @include en
