@@ -13,8 +13,9 @@ from presslate.sentences import is_no_translate, sentence_texts, split_sentences
 GOLDEN_DIR = Path(__file__).parent / "data" / "sentences"
 SEPARATOR = "|||"
 
-# Share of golden cases (all languages) that must be segmented exactly. Measured: 287 of
-# 288 (0.997); the threshold leaves room for one or two deliberate trade-offs, not more.
+# Share of golden cases (all languages) that must be segmented exactly. Measured: 293 of
+# 295 (0.993), the two misses being KNOWN_FAILURES; 0.99 leaves no room for a third.
+# (pySBD scores 0.868 and sentencex 0.881 on the same rows: bench/bench_sentences.py.)
 ACCURACY_THRESHOLD = 0.99
 
 # Cases the rules get wrong on purpose, with the reason. strict: fixing one fails the run
@@ -157,6 +158,12 @@ def test_unknown_language_falls_back_to_generic_rules() -> None:
     assert sentence_texts("Version 1.7 was used (3/3). It worked.", "xx") == ["Version 1.7 was used (3/3).", "It worked."]
 
 
+@pytest.mark.parametrize("lang", ["", "../en", "en/../fr", "x"])
+def test_odd_language_codes_use_generic_rules(lang: str) -> None:
+    assert sentences._base_language(lang) == ""
+    assert sentence_texts("It rained. We left.", lang) == ["It rained.", "We left."]
+
+
 def test_pt_br_uses_portuguese_data() -> None:
     assert sentence_texts("A Sra. Silva visitou o campo. Ela falou com as famílias.", "pt_BR") == [
         "A Sra. Silva visitou o campo.",
@@ -260,3 +267,4 @@ def test_no_translate_lines(line: str) -> None:
 @pytest.mark.parametrize("line", TRANSLATE)
 def test_translate_lines(line: str) -> None:
     assert not is_no_translate(line)
+

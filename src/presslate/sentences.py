@@ -84,8 +84,9 @@ class _Rules:
 
 @lru_cache(maxsize=64)
 def _base_language(lang: str) -> str:
-    """``pt_BR`` -> ``pt``, ``zh-Hans`` -> ``zh``."""
-    return re.split(r"[_\-@.]", lang.strip(), maxsplit=1)[0].lower()
+    """``pt_BR`` -> ``pt``, ``zh-Hans`` -> ``zh``; "" (generic rules) for anything but a language code."""
+    base = re.split(r"[_\-@.]", lang.strip(), maxsplit=1)[0].lower()
+    return base if re.fullmatch(r"[a-z]{2,3}", base) else ""
 
 
 def _read_sections(lang: str, seen: frozenset[str] = frozenset()) -> dict[str, set[str]]:
@@ -189,9 +190,9 @@ def _list_cuts(text: str) -> list[int]:
     head = _LIST_HEAD.match(text)
     if head is None:
         return []
-    cuts = []
     if head["bullet"]:
         return [m.start() for m in _LIST_MARK.finditer(text, head.end()) if m["bullet"] == head["bullet"]]
+    cuts: list[int] = []
     label, suffix = head["label"], head["suffix"]
     for mark in _LIST_MARK.finditer(text, head.end()):
         if mark["suffix"] == suffix and mark["label"] == _next_label(label):
