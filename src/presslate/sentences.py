@@ -54,10 +54,11 @@ _CANDIDATE = re.compile(
     r"(?=[.!?…‽؟۔।。！？｡])"
     # CJK terminals need no following space.
     rf"(?:(?P<cjk>[。！？｡]+[{_CLOSE}]*)"
-    # Spaced ellipsis first, then runs of terminal punctuation.
-    rf"|(?P<term>\.(?:[ \u00a0]\.){{2,}}|[.!?…‽؟۔।]+)"
+    # Spaced ellipsis first, then runs of terminal punctuation, each taken whole from
+    # its first mark (lookbehind + possessive: no quadratic retries on "......").
+    rf"|(?<![.!?…‽؟۔।])(?P<term>\.(?:[ \u00a0]\.){{2,}}+|[.!?…‽؟۔।]++)"
     # Closers glued to the punctuation; French "» " may follow a no-break space.
-    rf"(?P<close>[{_CLOSE}]*(?:[ \u00a0\u202f][»›][{_CLOSE}]*)?)"
+    rf"(?P<close>[{_CLOSE}]*+(?:[ \u00a0\u202f][»›][{_CLOSE}]*+)?)"
     # Whitespace, optional openers, then the next word (empty when a symbol follows).
     rf"(?=\s+[{_OPEN}]*[\u00a0\u202f ]?(?P<next>\w*)))"
 )
