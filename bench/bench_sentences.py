@@ -122,7 +122,7 @@ def main() -> None:
     seeds = seed_blocks()
     blocks = list(itertools.islice(itertools.cycle(seeds), args.releases * BLOCKS_PER_RELEASE))
     rows = golden_rows()
-    groups = sorted({row[0] for row in rows}, key=lambda g: (["seed", "gr", "iom"] + [g]).index(g))
+    groups = sorted({row[0] for row in rows}, key=lambda g: ((["seed", "gr", "iom"] + [g]).index(g), g))
     tools = {"presslate": ours(), "pysbd": pysbd_segmenter(), "sentencex": sentencex_segmenter()}
 
     print(f"speed: {len(blocks)} blocks ({args.releases} releases x {BLOCKS_PER_RELEASE}, "
