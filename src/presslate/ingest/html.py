@@ -72,10 +72,10 @@ _WINDOWS_1252_ALIASES = frozenset({"ascii", "latin-1", "iso8859-1"})  # as brows
 _DOCTYPE_SUBSET_RE = re.compile(r"<!DOCTYPE\b[^>\[]*\[", re.I)
 _ENTITY_DECLARATION_RE = re.compile(r"<!ENTITY\b", re.I)
 # Zero-width characters, soft hyphens and C0 controls other than white space never reach a release.
-_INVISIBLE_CHARS = dict.fromkeys([*map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"),
-                                  *(code for code in range(32) if chr(code) not in "\t\n\r\f")])
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f]")
 
 _ISO_DATE_RE = re.compile(r"^\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:$|[T\s])")
+_TEXT_DATE_RE = re.compile(r"^(?:[A-Za-z]+,?\s+)?(?:\d{1,2}\s+[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2},?)\s+\d{4}$")
 _TEXT_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%A, %d %B %Y", "%A %d %B %Y")
 _DATE_METAS = (
     ("property", "article:published_time"),
@@ -286,7 +286,7 @@ def content_root(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 
 
 def _text_length(element: lxml.html.HtmlElement) -> int:
-    return len(normalise_space(element.text_content()))
+    return sum(len(text.strip()) for text in element.itertext())
 
 
 # --- title and date -------------------------------------------------------------------------------
@@ -389,6 +389,8 @@ def parse_date(value: str) -> dt.date | None:
         if iso:
             return dt.date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
     except ValueError:
+        return None
+    if not _TEXT_DATE_RE.match(text):
         return None
     for pattern in _TEXT_DATE_FORMATS:
         try:
@@ -608,4 +610,4 @@ def _strip_chrome_blocks(blocks: list[Block]) -> list[Block]:
 
 def normalise_space(text: str) -> str:
     """Collapse every run of white space (NBSP included) to one space; drop zero-width characters."""
-    return " ".join(text.translate(_INVISIBLE_CHARS).split())
+    return " ".join(_INVISIBLE_RE.sub("", text).split())
