@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -23,9 +23,12 @@ def test_python_dash_m_runs_the_cli():
     assert done.returncode == 0 and "ingest" in done.stdout and "sync" in done.stdout
 
 
-@pytest.mark.skipif(shutil.which("presslate") is None, reason="package not installed as a console script")
+SCRIPT = Path(sys.executable).with_name("presslate")
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="package not installed as a console script in this environment")
 def test_installed_console_script_runs():
-    done = subprocess.run(["presslate", "--version"], capture_output=True, text=True)
+    done = subprocess.run([str(SCRIPT), "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and "presslate" in done.stdout
 
 
