@@ -7,9 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from presslate.cli import cli
 from presslate.errors import IngestError
 from presslate.ingest.common import decode_page
 from presslate.ingest.html import parse_html, read_html_page, strip_site_name
@@ -418,23 +416,25 @@ def test_the_parser_itself_never_reads_external_entities(template: str, secret_f
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Path:
+def workspace(tmp_path: Path, run_cli) -> Path:
     root = tmp_path / "ws"
-    result = CliRunner().invoke(cli, ["init", str(root), "--languages", "ko,fr"])
+    result = run_cli("init", str(root), "--languages", "ko,fr")
     assert result.exit_code == 0, result.output
     (root / "pages").mkdir()
     return root
 
 
-def ingest(workspace: Path, *args: str):
-    return CliRunner().invoke(cli, ["-C", str(workspace), "ingest", *args])
+@pytest.fixture
+def ingest(workspace: Path, run_cli):
+    """``presslate -C <workspace> ingest ARGS...``"""
+    return lambda *args: run_cli("-C", str(workspace), "ingest", *args)
 
 
-def test_cli_ingests_an_html_page_and_updates_it_in_place(workspace: Path) -> None:
+def test_cli_ingests_an_html_page_and_updates_it_in_place(workspace: Path, ingest) -> None:
     page_path = workspace / "pages" / PAGE_000.name
     shutil.copyfile(PAGE_000, page_path)
 
-    first = ingest(workspace, str(page_path))
+    first = ingest(str(page_path))
     assert first.exit_code == 0, first.output
     assert f"created {ID_000} (html)" in first.output
     release_file = workspace / "l10n" / "releases" / f"{ID_000}.md"
@@ -446,14 +446,14 @@ def test_cli_ingests_an_html_page_and_updates_it_in_place(workspace: Path) -> No
     assert "\n<!-- contact -->\n\nFor more information, please contact IOM Cairo\nMartina Salvatore\n" in written
     assert shape(read_release(release_file).blocks) == shape(html_release(PAGE_000).blocks)
 
-    again = ingest(workspace, str(page_path))
+    again = ingest(str(page_path))
     assert again.exit_code == 0 and f"unchanged {ID_000} (html)" in again.output
 
     edited = page_path.read_text(encoding="utf-8")
     edited = edited.replace("IOM Focuses on Migrants in Crisis", "IOM Puts Migrants in Crisis First")
     edited = edited.replace("run until 5th March.", "run until 5 March.")
     page_path.write_text(edited, encoding="utf-8")
-    updated = ingest(workspace, str(page_path))
+    updated = ingest(str(page_path))
     assert updated.exit_code == 0, updated.output
     assert f"updated {ID_000} (html)" in updated.output
     assert [p.name for p in (workspace / "l10n" / "releases").iterdir()] == [f"{ID_000}.md"]
@@ -462,13 +462,13 @@ def test_cli_ingests_an_html_page_and_updates_it_in_place(workspace: Path) -> No
     assert any("run until 5 March." in b.text for b in rewritten.blocks)
 
 
-def test_cli_reports_a_bad_page_and_still_ingests_the_others(workspace: Path) -> None:
+def test_cli_reports_a_bad_page_and_still_ingests_the_others(workspace: Path, ingest) -> None:
     good = workspace / "pages" / PAGE_003.name
     shutil.copyfile(PAGE_003, good)
     bad = workspace / "pages" / "broken.html"
     bad.write_bytes(b"<html>\n<body>\n<p>caf\xe9</p></body></html>")
 
-    result = ingest(workspace, str(bad), str(good))
+    result = ingest(str(bad), str(good))
     assert result.exit_code == 2
     assert f"{bad}:3: not valid utf-8" in result.stderr
     assert "created iom-trains-iraq-government-authorities-in-migration-crisis (html)" in result.stdout
@@ -477,11 +477,11 @@ def test_cli_reports_a_bad_page_and_still_ingests_the_others(workspace: Path) ->
     ]
 
 
-def test_cli_reads_html_by_content_or_by_format_option(workspace: Path) -> None:
+def test_cli_reads_html_by_content_or_by_format_option(workspace: Path, ingest) -> None:
     sniffed = workspace / "pages" / "amman.page"
     shutil.copyfile(PAGE_000, sniffed)
     forced = workspace / "pages" / "cairo.txt"
     forced.write_bytes(b"<p>Cairo - IOM held a briefing.</p>")
-    assert "(html)" in ingest(workspace, str(sniffed)).output
-    result = ingest(workspace, "--format", "html", str(forced))
+    assert "(html)" in ingest(str(sniffed)).output
+    result = ingest("--format", "html", str(forced))
     assert result.exit_code == 0 and "created iom-held-a-briefing (html)" in result.output
