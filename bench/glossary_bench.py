@@ -20,6 +20,7 @@ from pathlib import Path
 
 from presslate.catalog.pofile import read_po
 from presslate.glossary import load_glossary
+from presslate.glossary_hints import hint_factory
 from presslate.terms import TermMatcher
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,6 +63,18 @@ def time_pofilter(folder: Path, pofilter: str) -> float | None:
         return (after.children_user - before.children_user) + (after.children_system - before.children_system)
 
 
+def time_hints(glossary, templates: Path, languages: list[str]) -> tuple[int, int, float]:
+    """Entries, hint lines and CPU seconds of the term hints sync adds to every template entry, per language."""
+    msgids = [m.msgid for path in sorted(templates.glob("*.pot")) for m in read_po(path).messages if m.msgid]
+    start = time.process_time()
+    factory = hint_factory(glossary)
+    lines = 0
+    for lang in languages:
+        hints = factory(lang)
+        lines += sum(len(hints(msgid)) for msgid in msgids)
+    return len(msgids), lines, time.process_time() - start
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/bench-corpus"))
@@ -90,6 +103,10 @@ def main() -> None:
         if pofilter is not None:
             line += f"; pofilter -t acronyms {pofilter:.2f} s; cold/pofilter = {cold / pofilter:.2f}"
         print(line, flush=True)
+    langs = args.lang or ["ko", "fr", "es", "ar"]
+    entries, lines, seconds = time_hints(glossary, args.corpus / "l10n" / "templates", langs)
+    print(f"hints for sync: {entries} template entries x {len(langs)} languages, {lines} hint lines, "
+          f"{seconds:.2f} s CPU ({seconds / (entries * len(langs)) * 1e6:.1f} us per entry and language)")
 
 if __name__ == "__main__":
     main()
