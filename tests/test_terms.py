@@ -312,3 +312,13 @@ def test_a_language_is_taught_by_adding_data_not_code(monkeypatch: pytest.Monkey
     taught = TermMatcher(glossary)
     assert taught.target_has("ومهاجران", "مهاجر", "fa")
     assert not taught.target_has("مهاجرت", "مهاجر", "fa")
+
+
+@pytest.mark.parametrize(("lang", "text", "term"), [
+    ("fr", "environ 1 000 victimes de la traite au Moyen-Orient et en Afrique du Nord", "Middle East and North Africa"),
+    ("fr", "la région Moyen-Orient et Afrique du Nord", "MENA"),
+    ("es", "en Oriente Medio y el Norte de África", "Middle East and North Africa"),
+])
+def test_coordinated_region_names_are_listed_variants(matcher: TermMatcher, lang: str, text: str, term: str) -> None:
+    entry = matcher.glossary.find(term)
+    assert matcher.target_matches(text, entry.accepted(lang), lang)
