@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 
 from presslate.catalog.pofile import read_po, write_po
-from presslate.cli import cli
 from presslate.glossary import load_glossary, parse_glossary
 from presslate.glossary_hints import hint_factory, term_hints
 from presslate.terms import TermMatcher
@@ -20,12 +20,17 @@ PAGES = sorted((ROOT / "examples" / "pages").glob("*.txt"))
 IRAQ_RELEASE = "2014-09-09-iom-iraq-on-sunday-joined-a-relief-convoy"
 
 
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(arg) for arg in args])
+Run = Callable[..., Result]
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Path:
+def run(run_cli) -> Run:
+    """The shared CLI runner, taking paths as well as strings."""
+    return lambda *args: run_cli(*[str(arg) for arg in args])
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, run: Run) -> Path:
     root = tmp_path / "ws"
     assert run("init", root, "--languages", "ko,fr,es,ar").exit_code == 0
     ingested = run("-C", root, "ingest", *PAGES)
@@ -73,7 +78,7 @@ def test_no_hint_function_for_a_language_the_glossary_does_not_cover() -> None:
     assert factory("fr")("IOM in Iraq") == ["terms: IOM = OIM"]
 
 
-def test_sync_writes_term_hints_into_every_language(workspace: Path) -> None:
+def test_sync_writes_term_hints_into_every_language(workspace: Path, run: Run) -> None:
     shutil.copyfile(SHIPPED, workspace / "glossary.csv")
     result = run("-C", workspace, "sync")
     assert result.exit_code == 0, result.stderr
@@ -92,7 +97,7 @@ def test_sync_writes_term_hints_into_every_language(workspace: Path) -> None:
     assert "#. terms: USAID (do not translate)" in text
 
 
-def test_changing_the_glossary_refreshes_hints_and_keeps_translations(workspace: Path) -> None:
+def test_changing_the_glossary_refreshes_hints_and_keeps_translations(workspace: Path, run: Run) -> None:
     shutil.copyfile(SHIPPED, workspace / "glossary.csv")
     assert run("-C", workspace, "sync").exit_code == 0
     po_path = workspace / "locales" / "ko" / f"{IRAQ_RELEASE}.po"
@@ -111,13 +116,13 @@ def test_changing_the_glossary_refreshes_hints_and_keeps_translations(workspace:
     assert hint_of(message.auto_comments).startswith("terms: IOM = IOM | ")
 
 
-def test_sync_without_a_glossary_writes_no_hints(workspace: Path) -> None:
+def test_sync_without_a_glossary_writes_no_hints(workspace: Path, run: Run) -> None:
     (workspace / "glossary.csv").unlink()
     assert run("-C", workspace, "sync").exit_code == 0
     assert "terms:" not in (workspace / "locales" / "fr" / f"{IRAQ_RELEASE}.po").read_text(encoding="utf-8")
 
 
-def test_sync_stops_on_a_broken_glossary(workspace: Path) -> None:
+def test_sync_stops_on_a_broken_glossary(workspace: Path, run: Run) -> None:
     shutil.copyfile(ROOT / "tests" / "data" / "glossary" / "broken_rows.csv", workspace / "glossary.csv")
     result = run("-C", workspace, "sync")
     assert result.exit_code == 2

@@ -194,7 +194,8 @@ FRENCH = [
     ("les réfugiées syriennes", "réfugié", True),
     ("la traite des êtres humains", "traite des êtres humains", True),
     ("la traite d’êtres humains", "traite d'êtres humains", True),
-    ("le Pacte mondial pour des migrations sûres, ordonnées et régulières", "Pacte mondial pour des migrations sûres, ordonnées et régulières", True),
+    ("le Pacte mondial pour des migrations sûres, ordonnées et régulières",
+     "Pacte mondial pour des migrations sûres, ordonnées et régulières", True),
     ("les États membres", "État membre", True),
     ("la mission de l'oim", "OIM", False),  # case-sensitive acronym
     ("Organisation internationale des migrations", "Organisation internationale pour les migrations", False),

@@ -345,7 +345,7 @@ def _read_row(cells: list[str], columns: list[_Column], row: int) -> tuple[Term 
 
 
 def _clean(cell: str, *, multiline: bool = False) -> tuple[str, str]:
-    """A cell's text (NFC, the export's formula escape removed) and a problem, if any; line breaks only if ``multiline``."""
+    """A cell's text (NFC, the export's formula escape removed) and a problem; line breaks only if ``multiline``."""
     text = unicodedata.normalize("NFC", cell)
     if text.startswith(FORMULA_ESCAPE) and text[1:2] in FORMULA_STARTS and text[1:2]:
         text = text[1:]

@@ -26,7 +26,8 @@ def format_tbx(glossary: Glossary, *, source_language: str = "en") -> bytes:
     martif = etree.Element("martif", {"type": "TBX-Basic", XML_LANG: xml_language(source_language)})
     header = etree.SubElement(martif, "martifHeader")
     source_desc = etree.SubElement(etree.SubElement(header, "fileDesc"), "sourceDesc")
-    _text(source_desc, "p", f"Exported by presslate {__version__} from {glossary.path.name if glossary.path else 'a glossary'}")
+    origin = glossary.path.name if glossary.path else "a glossary"
+    _text(source_desc, "p", f"Exported by presslate {__version__} from {origin}")
     _text(etree.SubElement(header, "encodingDesc"), "p", "TBXBasicXCSV02.xcs", type="XCSURI")
     body = etree.SubElement(etree.SubElement(martif, "text"), "body")
     for term in glossary.terms:

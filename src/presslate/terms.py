@@ -1,4 +1,4 @@
-"""Finding glossary terms: in English sources, and their renderings in translations, following each language's morphology.
+"""Finding glossary terms in English sources, and their renderings in translations with each language's morphology.
 
 How a language inflects and attaches words is data (:data:`MORPHOLOGY`), read by two
 engines: one compares words by their Snowball stem (French and Spanish plural and gender),
@@ -263,7 +263,8 @@ class _SourcePattern:
             found.append((match.start(name), match.end(name), name))
         blocked = address_spans(text)
         kept = [span for span in found if _outside([span[:2]], blocked)]
-        return [TermMatch(self.terms[int(name[1:])], start, end, text[start:end]) for start, end, name in _longest_first(kept)]
+        return [TermMatch(self.terms[int(name[1:])], start, end, text[start:end])
+                for start, end, name in _longest_first(kept)]
 
     def _candidates(self, text: str) -> tuple[int, ...]:
         """Indices (longest term first) of the terms whose first word (or its plural) is a word of ``text``."""
@@ -507,7 +508,8 @@ class _PatternEngine:
         spans = [match.span() for match in pattern.finditer(folded.folded)]
         if spans and folded.dropped:
             origin = [index for index, ch in enumerate(text) if ch not in self.morphology.ignorable]
-            spans = [(origin[start], self._through_marks(text, origin[end - 1] + 1)) for start, end in spans if end > start]
+            spans = [(origin[start], self._through_marks(text, origin[end - 1] + 1))
+                     for start, end in spans if end > start]
         return _outside(spans, folded.blocked) if spans else spans
 
     def _through_marks(self, text: str, end: int) -> int:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from click.testing import Result
 from lxml import etree
 
-from presslate.cli import cli
 from presslate.glossary import load_glossary, parse_glossary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,12 +18,17 @@ DATA = ROOT / "tests" / "data" / "glossary"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def run(*args: str | Path) -> Result:
-    return CliRunner().invoke(cli, [str(arg) for arg in args])
+Run = Callable[..., Result]
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Path:
+def run(run_cli) -> Run:
+    """The shared CLI runner, taking paths as well as strings."""
+    return lambda *args: run_cli(*[str(arg) for arg in args])
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, run: Run) -> Path:
     root = tmp_path / "ws"
     assert run("init", root, "--languages", "ko,fr,es,ar").exit_code == 0
     return root
@@ -44,7 +49,7 @@ def parse_xml_safely(data: bytes) -> etree._ElementTree:
 
 # --- validate -------------------------------------------------------------------------------------------------
 
-def test_validate_reports_each_malformed_row_in_compiler_form(workspace: Path) -> None:
+def test_validate_reports_each_malformed_row_in_compiler_form(workspace: Path, run: Run) -> None:
     use_glossary(workspace, DATA / "broken_rows.csv")
     result = run("-C", workspace, "glossary", "validate")
     assert result.exit_code == 2
@@ -60,7 +65,7 @@ def test_validate_reports_each_malformed_row_in_compiler_form(workspace: Path) -
     assert result.stdout == ""
 
 
-def test_validate_reports_bad_columns_on_the_header_row(workspace: Path) -> None:
+def test_validate_reports_bad_columns_on_the_header_row(workspace: Path, run: Run) -> None:
     use_glossary(workspace, DATA / "broken_header.csv")
     result = run("-C", workspace, "glossary", "validate")
     assert result.exit_code == 2
@@ -71,7 +76,8 @@ def test_validate_reports_bad_columns_on_the_header_row(workspace: Path) -> None
     ]
 
 
-def test_validate_a_file_outside_any_workspace_names_it_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_a_file_outside_any_workspace_names_it_as_given(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                run: Run) -> None:
     monkeypatch.chdir(tmp_path)
     shutil.copyfile(DATA / "broken_rows.csv", tmp_path / "terms.csv")
     result = run("glossary", "validate", "terms.csv")
@@ -79,7 +85,7 @@ def test_validate_a_file_outside_any_workspace_names_it_as_given(tmp_path: Path,
     assert result.stderr.splitlines()[0] == "terms.csv:3: missing term (the 'term' cell is empty)"
 
 
-def test_validate_the_shipped_glossary(workspace: Path) -> None:
+def test_validate_the_shipped_glossary(workspace: Path, run: Run) -> None:
     use_glossary(workspace, SHIPPED)
     result = run("-C", workspace, "glossary", "validate")
     assert result.exit_code == 0, result.stderr
@@ -88,7 +94,7 @@ def test_validate_the_shipped_glossary(workspace: Path) -> None:
     assert result.stderr == ""
 
 
-def test_validate_warns_about_a_workspace_language_without_a_column(tmp_path: Path) -> None:
+def test_validate_warns_about_a_workspace_language_without_a_column(tmp_path: Path, run: Run) -> None:
     root = tmp_path / "ws"
     run("init", root, "--languages", "ko,fr,es,ar,pt_BR")
     use_glossary(root, SHIPPED)
@@ -97,7 +103,7 @@ def test_validate_warns_about_a_workspace_language_without_a_column(tmp_path: Pa
     assert result.stderr == "glossary.csv:1: warning: no column for the workspace language 'pt_BR'\n"
 
 
-def test_validate_a_missing_glossary(workspace: Path) -> None:
+def test_validate_a_missing_glossary(workspace: Path, run: Run) -> None:
     (workspace / "glossary.csv").unlink()
     result = run("-C", workspace, "glossary", "validate")
     assert result.exit_code == 2
@@ -106,7 +112,7 @@ def test_validate_a_missing_glossary(workspace: Path) -> None:
 
 @pytest.mark.parametrize("args", [("glossary", "--help"), ("glossary", "validate", "--help"),
                                   ("glossary", "export", "--help")])
-def test_help_is_there_for_translators(args: tuple[str, ...]) -> None:
+def test_help_is_there_for_translators(args: tuple[str, ...], run: Run) -> None:
     result = run(*args)
     assert result.exit_code == 0
     assert "glossary.csv" in result.stdout
@@ -114,7 +120,7 @@ def test_help_is_there_for_translators(args: tuple[str, ...]) -> None:
 
 # --- export ---------------------------------------------------------------------------------------------------
 
-def test_export_tbx_of_the_shipped_glossary(workspace: Path) -> None:
+def test_export_tbx_of_the_shipped_glossary(workspace: Path, run: Run) -> None:
     use_glossary(workspace, SHIPPED)
     result = run("-C", workspace, "glossary", "export", "--format", "tbx")
     assert result.exit_code == 0, result.stderr
@@ -142,7 +148,7 @@ def test_export_tbx_of_the_shipped_glossary(workspace: Path) -> None:
     assert statuses(usaid, "fr") == [("USAID", "preferredTerm-admn-sts")]
 
 
-def test_export_tbx_escapes_markup_by_construction(tmp_path: Path) -> None:
+def test_export_tbx_escapes_markup_by_construction(tmp_path: Path, run: Run) -> None:
     hostile = tmp_path / "glossary.csv"
     hostile.write_text(
         'term,kind,note,fr,fr_forbidden\n'
@@ -158,7 +164,7 @@ def test_export_tbx_escapes_markup_by_construction(tmp_path: Path) -> None:
     assert [tig.findtext("term") for tig in entry.iter("tig")] == ["AT&T", "AT&T <b>", "]]>"]
 
 
-def test_export_csv_neutralises_formulas_into_a_file(workspace: Path) -> None:
+def test_export_csv_neutralises_formulas_into_a_file(workspace: Path, run: Run) -> None:
     use_glossary(workspace, DATA / "formulas.csv")
     target = workspace / "out" / "terms.csv"
     result = run("-C", workspace, "glossary", "export", "--format", "csv", "--output", target)
@@ -173,7 +179,7 @@ def test_export_csv_neutralises_formulas_into_a_file(workspace: Path) -> None:
     assert problems == [] and again.terms[1].term == "+ 2"
 
 
-def test_export_refuses_a_broken_glossary(workspace: Path) -> None:
+def test_export_refuses_a_broken_glossary(workspace: Path, run: Run) -> None:
     use_glossary(workspace, DATA / "broken_rows.csv")
     result = run("-C", workspace, "glossary", "export", "--format", "csv")
     assert result.exit_code == 2
@@ -181,7 +187,7 @@ def test_export_refuses_a_broken_glossary(workspace: Path) -> None:
     assert result.stdout == ""
 
 
-def test_export_source_language_comes_from_the_workspace(tmp_path: Path) -> None:
+def test_export_source_language_comes_from_the_workspace(tmp_path: Path, run: Run) -> None:
     root = tmp_path / "ws"
     run("init", root, "--languages", "fr", "--source-language", "es")
     (root / "glossary.csv").write_text("term,fr\nOIM,OIM\n", encoding="utf-8")
