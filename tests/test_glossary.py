@@ -133,6 +133,14 @@ def test_a_quoted_note_may_span_lines_but_a_term_may_not() -> None:
     assert [(p.line, p.message) for p in problems] == [(3, "term: contains a control character or line break")]
 
 
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_semicolon_or_tab_separated_files_from_spreadsheets(separator: str) -> None:
+    text = separator.join(["term", "kind", "note", "fr"]) + "\n" + separator.join(["IOM", "acronym", "a, b", "OIM"]) + "\n"
+    glossary, problems = parse_glossary(text)
+    assert problems == []
+    assert (glossary.terms[0].note, glossary.terms[0].approved) == ("a, b", {"fr": ("OIM",)})
+
+
 def test_cells_are_unicode_normalised() -> None:
     decomposed = "de\u0301place\u0301s internes"
     glossary, _ = parse_glossary(f"term,fr\nIDP,{decomposed}\n")

@@ -17,6 +17,7 @@ DEFAULT_KIND = "term"
 FIXED_COLUMNS = ("term", "kind", "case_sensitive", "do_not_translate", "note")
 FORBIDDEN_SUFFIX = "_forbidden"
 VARIANT_SEPARATOR = "|"
+DELIMITERS = (",", ";", "\t")  # cell separators accepted on reading; the first wins ties and is written
 TRUE_WORDS = frozenset({"yes", "true", "1"})
 FALSE_WORDS = frozenset({"no", "false", "0"})
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -209,7 +210,7 @@ def _read(path: Path) -> tuple[Glossary, list[GlossaryError]]:
 
 def _records(text: str, path: Path | None, problems: list[GlossaryError]) -> list[list[str]]:
     """The CSV records; blank records stay so that record index + 1 is the spreadsheet row."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     records: list[list[str]] = []
     try:
         for cells in reader:
@@ -219,6 +220,13 @@ def _records(text: str, path: Path | None, problems: list[GlossaryError]) -> lis
     while records and not any(cell.strip() for cell in records[-1]):
         records.pop()
     return records
+
+
+def _delimiter(text: str) -> str:
+    """``,`` unless the header row is separated by ``;`` or tabs (what spreadsheets in some locales save)."""
+    header = text.split("\n", 1)[0]
+    counts = {separator: header.count(separator) for separator in DELIMITERS}
+    return max(DELIMITERS, key=lambda separator: counts[separator]) if any(counts.values()) else ","
 
 
 def _read_header(cells: list[str], rows: list[list[str]]) -> tuple[list[_Column], list[str]]:
