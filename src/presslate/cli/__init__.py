@@ -21,6 +21,7 @@ class AppContext:
     """What every command gets: where the workspace is (found lazily)."""
 
     workspace_dir: Path | None
+    quiet: bool = False
     _workspace: Workspace | None = None
 
     def workspace(self) -> Workspace:
@@ -70,17 +71,18 @@ def cli(ctx: click.Context, workspace_dir: Path | None, verbose: int, quiet: boo
     """
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
-    ctx.obj = AppContext(workspace_dir=workspace_dir)
+    ctx.obj = AppContext(workspace_dir=workspace_dir, quiet=quiet)
 
 
 def _register() -> None:
     from presslate.cli import check as check_cmd
+    from presslate.cli import glossary as glossary_cmd
     from presslate.cli import ingest as ingest_cmd
     from presslate.cli import init as init_cmd
     from presslate.cli import segment as segment_cmd
     from presslate.cli import sync as sync_cmd
 
-    for module in (init_cmd, ingest_cmd, segment_cmd, sync_cmd, check_cmd):
+    for module in (init_cmd, ingest_cmd, segment_cmd, sync_cmd, glossary_cmd, check_cmd):
         cli.add_command(module.command)
 
 
