@@ -495,9 +495,12 @@ def _format_entry(out: list[str], message: Message, width: int) -> bool:
     if message.references:
         _reference_lines(out, message.references, width)
     if obsolete:
+        # Only "fuzzy" is written for obsolete entries, so they are always wrapped
+        # (gettext would honour a "no-wrap" it read, then drop it).
         if FUZZY in message.flags:
             out.append("#, fuzzy")
         prev_prefix, prefix = "#~| ", "#~ "
+        wrap = True
     else:
         if flags_line:
             out.append(flags_line)
@@ -532,11 +535,15 @@ def _header_message(catalog: Catalog) -> Message | None:
 def format_po(catalog: Catalog, *, width: int = DEFAULT_WIDTH) -> str:
     """Serialise ``catalog`` exactly as GNU ``msgcat --width=WIDTH`` would write it.
 
+    As in gettext, a width of 0 means no wrapping and widths below 20 count as 20.
+
     Normalisations applied, as gettext applies them: the header comes first and
     obsolete entries last; known flags are put in gettext's order and ``fuzzy`` is
     left out on untranslated entries; obsolete entries keep only ``fuzzy`` and are
     left out when untranslated; ``./`` is removed from references.
     """
+    # Like gettext's message_page_width_set(): 0 means no limit, at least 20 columns.
+    width = _NO_WRAP_WIDTH if width <= 0 else max(width, 20)
     out: list[str] = []
     blank = False
     header = _header_message(catalog)
@@ -572,11 +579,13 @@ _STRING_BODY = r'"((?:[^"\\]|\\.)*)"'
 _FAST_KEYWORD_LINE = re.compile(
     r'(msgctxt|msgid|msgid_plural|msgstr|msgstr\[(\d+)\]) ' + _STRING_BODY)
 _FAST_STRING_LINE = re.compile(_STRING_BODY)
-_TOKEN = re.compile(r'[ \t\f\v]*(?:' + _STRING_BODY + r'|([A-Za-z_][A-Za-z0-9_]*(?:\[[ \t]*[0-9]+[ \t]*\])?)|(")|(\S))')
+_TOKEN = re.compile(r'[ \t\f\v\r]*(?:' + _STRING_BODY + r'|([A-Za-z_][A-Za-z0-9_]*(?:\[[ \t]*[0-9]+[ \t]*\])?)|(")|(\S))')
 _ESCAPE_SEQUENCE = re.compile(r'\\(?:([ntrabfv\\"\'?])|([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.)|$)')
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
                    "v": "\v", "\\": "\\", '"': '"', "'": "'", "?": "?"}
 _CHARSET = re.compile(rb"charset=([^\s\"\\]+)")
+_BLANKS = re.compile(r"[ \t\r\f\v]+")
+_FLAG_SEPARATORS = re.compile(r"[ \t\r\f\v,]+")
 _KEYWORDS = ("msgctxt", "msgid", "msgid_plural", "msgstr")
 
 
@@ -634,7 +643,7 @@ def _tokenize(text: str, where: _Line) -> tuple[str | None, list[str]]:
     pos = 0
     end = len(text)
     while True:
-        while pos < end and text[pos] in " \t\f\v":
+        while pos < end and text[pos] in " \t\f\v\r":
             pos += 1
         if pos >= end:
             break
@@ -665,7 +674,7 @@ def _tokenize(text: str, where: _Line) -> tuple[str | None, list[str]]:
 
 def _split_flags(text: str) -> list[str]:
     """Flags of a ``#,`` line, split on commas and white space like gettext."""
-    tokens = [t for t in re.split(r"[\s,]+", text) if t]
+    tokens = [t for t in _FLAG_SEPARATORS.split(text) if t]
     flags = []
     i = 0
     while i < len(tokens):
@@ -795,8 +804,6 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
     lines = text.split("\n")
     for number, line in enumerate(lines, 1):
         where.number = number
-        if line.endswith("\r"):
-            line = line[:-1]
         # The common cases first: `keyword "..."` and `"..."` lines of active entries.
         match = _FAST_STRING_LINE.fullmatch(line)
         if match:
@@ -806,7 +813,7 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
             if match:
                 keyword, bodies, obsolete, prev = match.group(1), [match.group(3)], False, False
             else:
-                stripped = line.lstrip(" \t\f\v")
+                stripped = line.lstrip(" \t\f\v\r")
                 if not stripped:
                     continue
                 if stripped[0] == "#":
@@ -818,7 +825,7 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
                         if obsolete and rest.startswith("|"):
                             prev = True
                             rest = rest[1:]
-                        if not rest.strip():
+                        if not rest.strip(" \t\f\v\r"):
                             continue
                         keyword, bodies = _tokenize(rest, where)
                     else:
@@ -833,7 +840,7 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
                             body = stripped[2:]
                             xcomments.append(body[1:] if body.startswith(" ") else body)
                         elif marker == ":":
-                            refs.extend(stripped[2:].split())
+                            refs.extend(t for t in _BLANKS.split(stripped[2:]) if t)
                         elif marker == "," or marker == "!":
                             flags.extend(_split_flags(stripped[2:]))
                         else:
