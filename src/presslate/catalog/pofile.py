@@ -52,60 +52,61 @@ DEFAULT_WIDTH = 79
  _NU, _PO, _PR, _SY, _AL, _H2, _H3, _ID, _ID2, _JL, _JV, _JT, _HL, _RI, _ZWJ, _EB,
  _EM, _BK, _CR, _LF, _CM, _ZW, _SP) = range(39)
 _NPAIR = 33  # classes below this index take part in the pair table
-_DIRECT, _INDIRECT = 1, 2  # pair table values (3 = prohibited)
+_DIRECT, _INDIRECT, _PROHIBITED_PAIR = 1, 2, 3  # pair table values
 
 _POSSIBLE, _PROHIBITED, _MANDATORY = 2, 1, 3  # forward analysis results
 
 
-def _can_break(c: bytes, i: int) -> bool:
-    """Whether libunistring allows a line break before ``c[i]`` (0 < i < len(c)).
+def _can_break(s: str, i: int) -> bool:
+    """Whether libunistring allows a line break before ``s[i]`` (0 < i < len(s)).
 
-    ``c`` holds the line-break class of each character. This evaluates at one
-    position, looking backwards, what libunistring's forward state machine decides
-    there; it is equivalent to :func:`_possible_breaks` for text without mandatory
-    breaks (the tests check this on random input).
+    This evaluates at one position, looking backwards, what libunistring's forward
+    state machine (:func:`_possible_breaks`) decides there, so that only the few
+    positions near line ends need to be looked at. The two agree on text without
+    mandatory breaks; the tests check this on random input.
     """
-    y = c[i]
+    cls = _LBC
+    y = cls[s[i]]
     if y == _SP or y == _ZW or y == _BK or y == _CR or y == _LF:
         return False
     j = i - 1
-    while j >= 0 and c[j] == _SP:
+    x = cls[s[j]]
+    while x == _SP:
         j -= 1
-    if j < 0:
-        return False
+        if j < 0:
+            return False
+        x = cls[s[j]]
     seen_space = j < i - 1
-    x = c[j]
     if x == _BK or x == _CR or x == _LF:
         return False
     if x == _CM or x == _ZWJ:
         # Combining marks take the class of their base; at the start, after a space
         # or a zero-width space they count as AL.
         k = j - 1
-        while k >= 0 and (c[k] == _CM or c[k] == _ZWJ):
+        while k >= 0:
+            x = cls[s[k]]
+            if x != _CM and x != _ZWJ:
+                break
             k -= 1
-        if k < 0:
+        if k < 0 or x == _SP or x == _ZW or x == _BK or x == _CR or x == _LF:
             x = _AL
-        else:
-            x = c[k]
-            if x == _SP or x == _ZW or x == _BK or x == _CR or x == _LF:
-                x = _AL
     if y == _CM or y == _ZWJ:
         return x == _ZW or seen_space
     if x == _ZW:
         return True
-    if c[i - 1] == _ZWJ:
-        return False
     if not seen_space:
-        p = c[i - 1]
-        if (p == _HY or p == _BA) and i >= 2 and c[i - 2] == _HL:
+        p = cls[s[i - 1]]
+        if p == _ZWJ:
+            return False
+        if (p == _HY or p == _BA) and i >= 2 and cls[s[i - 2]] == _HL:
             return False
         if x == _RI and y == _RI:
             k = i - 1
-            while k >= 0 and c[k] == _RI:
+            while k >= 0 and cls[s[k]] == _RI:
                 k -= 1
             return (i - 1 - k) % 2 == 0
-    t = _PAIRS[x * _NPAIR + y]
-    return t == _DIRECT or (t == _INDIRECT and seen_space)
+        return _PAIRS[x * _NPAIR + y] == _DIRECT
+    return _PAIRS[x * _NPAIR + y] != _PROHIBITED_PAIR
 
 
 def _possible_breaks(c: bytes) -> list[int]:
@@ -196,23 +197,23 @@ def _width_breaks_full(c: bytes, widths: list[int], allowed: list[bool], width: 
     return sorted(set(result))
 
 
-def _break_allowed(esc: str, c: bytes, i: int, n: int, nl: bool) -> bool:
+def _break_allowed(esc: str, i: int, n: int, nl: bool) -> bool:
     """A break opportunity before ``esc[i]`` that gettext does not override.
 
     gettext forbids breaks inside escape sequences and just before a final ``\\n``.
     """
-    if nl and i == n - 2:
-        return False
     if esc[i - 1] == "\\":
         k = i - 2
         while k >= 0 and esc[k] == "\\":
             k -= 1
         if (i - 1 - k) % 2 == 1:
             return False
-    return _can_break(c, i)
+    if nl and i == n - 2:
+        return False
+    return _can_break(esc, i)
 
 
-def _greedy_breaks(esc: str, c: bytes, cum: list[int] | None, width: int, start: int,
+def _greedy_breaks(esc: str, cum: list[int] | None, width: int, start: int,
                    nl: bool) -> list[int]:
     """Break positions chosen by libunistring's greedy filling, found lazily.
 
@@ -222,6 +223,7 @@ def _greedy_breaks(esc: str, c: bytes, cum: list[int] | None, width: int, start:
     display widths (None when every character is one column wide).
     """
     n = len(esc)
+    escapes = "\\" in esc
     breaks = []
     a = 0
     col = start
@@ -236,12 +238,20 @@ def _greedy_breaks(esc: str, c: bytes, cum: list[int] | None, width: int, start:
         if m < a:
             m = a
         b = m
-        while b > a and not _break_allowed(esc, c, b, n, nl):
+        while b > a:
+            ch = esc[b]
+            if ch != " ":
+                prev = esc[b - 1]
+                # Between two ASCII letters or digits there is never a break.
+                if not (ch < "\x80" and prev < "\x80" and ch.isalnum() and prev.isalnum()):
+                    if (_break_allowed(esc, b, n, nl) if escapes or nl
+                            else _can_break(esc, b)):
+                        break
             b -= 1
         if b == a:
             # The first piece of the line is too wide: it ends at the next opportunity.
             b = m + 1 if m > a else a + 1
-            while b < n and not _break_allowed(esc, c, b, n, nl):
+            while b < n and not _break_allowed(esc, b, n, nl):
                 b += 1
             if b >= n:
                 return breaks
@@ -259,6 +269,14 @@ class _CodeMap(dict):
 
     def __missing__(self, cp: int) -> str:
         value = self[cp] = chr(self.compute(cp))
+        return value
+
+
+class _ClassOf(dict):
+    """Line-break class of a character, computed and cached on demand."""
+
+    def __missing__(self, char: str) -> int:
+        value = self[char] = _lb_class(ord(char))
         return value
 
 
@@ -285,84 +303,117 @@ _ESCAPES = {ord("\\"): "\\\\", ord('"'): '\\"', 7: "\\a", 8: "\\b", 9: "\\t", 10
 # Characters that need escaping or have no display width: not for the fast path.
 _SPECIAL = re.compile(r'[\x00-\x1f"\\\x7f]')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# The characters of class BK left after escaping (they reset the column).
+_MANDATORY_BREAK = re.compile("[\x85\u2028\u2029]")
 _NO_WRAP_WIDTH = 1 << 30
 
 
 def _string_lines(out: list[str], prefix: str, keyword: str, value: str, width: int,
                   wrap: bool = True) -> None:
-    """Append the lines of ``prefix keyword "value"`` as gettext's ``wrap()`` lays them out."""
+    """Append the lines of ``prefix keyword "value"`` as gettext's ``wrap()`` lays them out.
+
+    The value is cut after each ``\\n``; each portion is escaped and broken into
+    lines of at most ``width`` columns (counting the quotes and the prefix). When
+    the value does not fit on the keyword's line, the keyword gets ``""`` and the
+    text starts on the next line.
+    """
     avail = (width if wrap else _NO_WRAP_WIDTH) - 2 - len(prefix)
-    first_col = len(keyword) + 1
-    if value.isascii() and _SPECIAL.search(value) is None:
-        # Fast path: plain ASCII on one line.
-        if first_col + len(value) <= avail:
-            out.append(f'{prefix}{keyword} "{value}"')
-            return
+    if _SPECIAL.search(value) is None:
+        if value.isascii():
+            if len(keyword) + 1 + len(value) <= avail:
+                out.append(f'{prefix}{keyword} "{value}"')  # the common case
+                return
+            _portion_lines(out, prefix, keyword, value, avail, True, False, False, False)
+        else:
+            _portion_lines(out, prefix, keyword, value, avail, True, False, False,
+                           _IRREGULAR_WIDTH.search(value) is not None)
+        return
+    end = value.find("\n")
+    if end < 0 or end == len(value) - 1:
         portions = [value]
-    elif "\n" in value:
+    else:
         portions = value.split("\n")
         last = portions.pop()
         portions = [p + "\n" for p in portions]
         if last:
             portions.append(last)
-    else:
-        portions = [value]
     first = True
-    count = len(portions)
-    for index, portion in enumerate(portions):
-        nl = portion.endswith("\n")
-        esc = portion.translate(_ESCAPES) if _SPECIAL.search(portion) else portion
-        n = len(esc)
+    more = len(portions) - 1
+    for portion in portions:
+        esc = portion.translate(_ESCAPES)
         if esc.isascii():
-            if _CONTROL.search(esc) is None:
-                cum = None
-                total = n
-                widths = None
-            else:
-                widths = list(esc.encode("ascii").translate(_WIDTH_TABLE_ASCII))
-                total = sum(widths)
-                cum = [0, *accumulate(widths)]
-            c = esc.encode("ascii").translate(_LB_TABLE_ASCII)
+            irregular = _CONTROL.search(esc) is not None
         else:
-            widths = list(esc.translate(_WIDTH_MAP).encode("latin-1"))
-            total = sum(widths)
-            cum = None if total == n and widths.count(1) == n else [0, *accumulate(widths)]
-            c = esc.translate(_LB_MAP).encode("latin-1")
-        mandatory = _BK in c or _CR in c or _LF in c
-        if first:
-            if n == 0:
-                out.append(f'{prefix}{keyword} ""')
-                return
-            if index < count - 1 or first_col > avail:
-                restart = True
-            elif first_col + total <= avail:
-                restart = False
-            elif mandatory:
-                restart = bool(_full_breaks(esc, c, widths, avail, first_col, nl))
-            else:
-                restart = any(_break_allowed(esc, c, i, n, nl) for i in range(1, n))
-            if restart:
-                out.append(f'{prefix}{keyword} ""')
-                first = False
-        start = first_col if first else 0
-        if start + total <= avail and not mandatory:
-            breaks = ()
+            irregular = _IRREGULAR_WIDTH.search(esc) is not None
+        first = _portion_lines(out, prefix, keyword, esc, avail, first, more > 0,
+                               portion[-1:] == "\n", irregular)
+        more -= 1
+
+
+def _portion_lines(out: list[str], prefix: str, keyword: str, esc: str, avail: int,
+                   first: bool, more: bool, nl: bool, irregular: bool) -> bool:
+    """Append the lines of one escaped portion; returns whether the keyword is still due.
+
+    ``first``: the keyword has not been written yet; ``more``: other portions
+    follow; ``nl``: the portion ends with ``\\n``; ``irregular``: some character
+    may not be one column wide.
+    """
+    n = len(esc)
+    if irregular:
+        widths = list(esc.translate(_WIDTH_MAP).encode("latin-1"))
+        cum = [0, *accumulate(widths)]
+        total = cum[-1]
+    else:
+        widths = cum = None
+        total = n
+    mandatory = not esc.isascii() and _MANDATORY_BREAK.search(esc) is not None
+    breaks = None
+    if first:
+        first_col = len(keyword) + 1
+        if n == 0:
+            out.append(f'{prefix}{keyword} ""')
+            return False
+        if more or first_col > avail:
+            restart = True
+        elif first_col + total <= avail:
+            restart = False
         elif mandatory:
-            breaks = _full_breaks(esc, c, widths, avail, start, nl)
+            restart = bool(_full_breaks(esc, widths, avail, first_col, nl))
+        elif total > avail:
+            # Any break opportunity makes gettext start on the next line; the
+            # breaks found from column 0 tell whether there is one.
+            breaks = _greedy_breaks(esc, cum, avail, 0, nl)
+            restart = bool(breaks)
         else:
-            breaks = _greedy_breaks(esc, c, cum, avail, start, nl)
-        lead = f"{prefix}{keyword} " if first else prefix
-        first = False
-        a = 0
-        for b in breaks:
-            out.append(f'{lead}"{esc[a:b]}"')
-            lead = prefix
-            a = b
-        out.append(f'{lead}"{esc[a:]}"')
+            restart = False
+            for i in range(1, n):
+                if _break_allowed(esc, i, n, nl):
+                    restart = True
+                    break
+        if restart:
+            out.append(f'{prefix}{keyword} ""')
+            first = False
+    if breaks is None:
+        start = len(keyword) + 1 if first else 0
+        if mandatory:
+            breaks = _full_breaks(esc, widths, avail, start, nl)
+        elif start + total <= avail:
+            breaks = ()
+        else:
+            breaks = _greedy_breaks(esc, cum, avail, start, nl)
+    lead = f"{prefix}{keyword} " if first else prefix
+    a = 0
+    for b in breaks:
+        out.append(f'{lead}"{esc[a:b]}"')
+        lead = prefix
+        a = b
+    out.append(f'{lead}"{esc[a:]}"')
+    return False
 
 
-def _full_breaks(esc: str, c: bytes, widths: list[int] | None, width: int, start: int,
+def _full_breaks(esc: str, widths: list[int] | None, width: int, start: int,
                  nl: bool) -> list[int]:
+    """Break positions by the complete forward algorithm (text with mandatory breaks)."""
     n = len(esc)
     if widths is None:
         widths = [1] * n
@@ -376,6 +427,7 @@ def _full_breaks(esc: str, c: bytes, widths: list[int] | None, width: int, start
                 allowed[i] = False
     if nl and n >= 2:
         allowed[n - 2] = False
+    c = bytes(_LBC[ch] for ch in esc)
     return _width_breaks_full(c, widths, allowed, width, start)
 
 
@@ -463,9 +515,10 @@ def _reference_lines(out: list[str], references: list[str], width: int) -> None:
     for ref in references:
         while ref.startswith("./"):
             ref = ref[2:]
-        match = _REFERENCE_LINE.fullmatch(ref)
-        if match:
-            ref = f"{match.group(1)}:{int(match.group(2))}"
+        if ":0" in ref:
+            match = _REFERENCE_LINE.fullmatch(ref)
+            if match:
+                ref = f"{match.group(1)}:{int(match.group(2))}"
         size = (len(ref) if ref.isascii() else len(ref.encode("utf-8"))) + 1
         if column > 2 and column + size > width:
             out.append(line)
@@ -1306,8 +1359,25 @@ def _ranges(data: str) -> tuple[list[int], str]:
 _LB_STARTS, _LB_VALUES = _ranges(_LB_DATA)
 _WIDTH_STARTS, _WIDTH_VALUES = _ranges(_WIDTH_DATA)
 _PAIRS = bytes(int(v) for v in _LB_PAIRS)
-_LB_MAP = _CodeMap(_lb_class)
+_LBC = _ClassOf()
 _WIDTH_MAP = _CodeMap(_char_width)
-_LB_TABLE_ASCII = bytes(_lb_class(b) if b < 128 else 0 for b in range(256))
-_WIDTH_TABLE_ASCII = bytes(_char_width(b) if b < 128 else 0 for b in range(256))
+
+
+def _irregular_width_pattern() -> re.Pattern:
+    """Characters whose width may not be 1 column: a quick test before measuring.
+
+    Exact for the BMP; every character beyond it is included, which keeps the
+    pattern a single bitmap test per character.
+    """
+    parts = []
+    for k, start in enumerate(_WIDTH_STARTS):
+        if start > 0xFFFF:
+            break
+        if _WIDTH_VALUES[k] != "1":
+            end = min(_WIDTH_STARTS[k + 1] - 1, 0xFFFF)
+            parts.append(f"\\u{start:04x}-\\u{end:04x}" if end > start else f"\\u{start:04x}")
+    return re.compile("[" + "".join(parts) + "\\U00010000-\\U0010ffff]")
+
+
+_IRREGULAR_WIDTH = _irregular_width_pattern()
 del _LB_DATA, _WIDTH_DATA, _LB_PAIRS
