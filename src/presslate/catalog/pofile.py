@@ -795,6 +795,12 @@ def _parse_header(msgstr: str) -> dict[str, str]:
     return header
 
 
+def _missing_msgstr(where: _Line, entry: Message, state: str) -> CatalogError:
+    """Like gettext, report an entry that lacks its msgstr at its msgid (or msgctxt) line."""
+    expected = "msgstr[0]" if state == "msgid_plural" else "msgstr"
+    return where.error(f"missing '{expected}' section (entry ends after '{state}')", entry.line)
+
+
 def parse_po(text: str, *, path: Path | None = None) -> Catalog:
     """Parse the text of a PO or POT file into a :class:`Catalog`.
 
@@ -811,7 +817,6 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
     flags: list[str] = []
     previous: dict[str, str] = {}
     prev_field: str | None = None
-    prev_obsolete = False
 
     entry: Message | None = None  # the entry being read
     state = ""  # "", "msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr[]"
@@ -846,8 +851,6 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
         message = Message(msgid="", translator_comments=tcomments, auto_comments=xcomments,
                           references=refs, flags=flags, obsolete=obsolete)
         if previous:
-            if prev_obsolete != obsolete:
-                raise where.error("previous msgid ('#|') and entry disagree on being obsolete")
             message.previous_msgctxt = previous.get("msgctxt")
             message.previous_msgid = previous.get("msgid")
             message.previous_msgid_plural = previous.get("msgid_plural")
@@ -887,8 +890,7 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
                             if state in ("msgstr", "msgstr[]"):
                                 finish()
                             else:
-                                raise where.error(f"comment inside an entry (after {state}; "
-                                                  "msgstr expected)")
+                                raise _missing_msgstr(where, entry, state)
                         if marker == ".":
                             body = stripped[2:]
                             xcomments.append(body[1:] if body.startswith(" ") else body)
@@ -921,7 +923,6 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
             elif keyword in ("msgctxt", "msgid", "msgid_plural"):
                 previous[keyword] = value
                 prev_field = keyword
-                prev_obsolete = obsolete
             else:
                 raise where.error(f"'{keyword}' is not allowed in a previous string ('#|')")
             continue
@@ -946,7 +947,7 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
                     state = field = "msgid"
                     continue
                 else:
-                    raise where.error(f"unexpected '{keyword}' (after {state}; msgstr expected)")
+                    raise _missing_msgstr(where, entry, state)
             entry = take_comments(obsolete)
             values = {keyword: [value]}
             state = field = keyword
@@ -991,7 +992,7 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
         if state in ("msgstr", "msgstr[]"):
             finish()
         else:
-            raise where.error(f"entry without msgstr (file ends after {state})", entry.line)
+            raise _missing_msgstr(where, entry, state)
 
     catalog = Catalog(path=path)
     for i, message in enumerate(messages):
