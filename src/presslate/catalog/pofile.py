@@ -628,7 +628,7 @@ def format_po(catalog: Catalog, *, width: int = DEFAULT_WIDTH) -> str:
 # Reading
 # ---------------------------------------------------------------------------
 
-_STRING_BODY = r'"((?:[^"\\]|\\.)*)"'
+_STRING_BODY = r'"([^"\\]*(?:\\.[^"\\]*)*)"'
 _FAST_KEYWORD_LINE = re.compile(
     r'(msgctxt|msgid|msgid_plural|msgstr|msgstr\[(\d+)\]) ' + _STRING_BODY)
 _FAST_STRING_LINE = re.compile(_STRING_BODY)
@@ -861,11 +861,12 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
     for number, line in enumerate(lines, 1):
         where.number = number
         # The common cases first: `keyword "..."` and `"..."` lines of active entries.
-        match = _FAST_STRING_LINE.fullmatch(line)
+        head = line[:1]
+        match = _FAST_STRING_LINE.fullmatch(line) if head == '"' else None
         if match:
             keyword, bodies, obsolete, prev = None, [match.group(1)], False, False
         else:
-            match = _FAST_KEYWORD_LINE.fullmatch(line)
+            match = _FAST_KEYWORD_LINE.fullmatch(line) if head == "m" else None
             if match:
                 keyword, bodies, obsolete, prev = match.group(1), [match.group(3)], False, False
             else:
