@@ -318,15 +318,31 @@ def _string_lines(out: list[str], prefix: str, keyword: str, value: str, width: 
     text starts on the next line.
     """
     avail = (width if wrap else _NO_WRAP_WIDTH) - 2 - len(prefix)
+    if len(keyword) + 1 + len(value) <= avail and value.isascii() and \
+            _SPECIAL.search(value) is None:
+        out.append(f'{prefix}{keyword} "{value}"')  # the common case: fits, nothing to escape
+        return
+    # Laying out a long string costs far more than a dictionary lookup, and the same
+    # msgids come back in the POT and every language's catalog.
+    key = (value, prefix, keyword, avail)
+    lines = _LAYOUT_CACHE.get(key)
+    if lines is None:
+        lines = []
+        _layout(lines, prefix, keyword, value, avail)
+        if len(_LAYOUT_CACHE) >= _LAYOUT_CACHE_SIZE:
+            _LAYOUT_CACHE.clear()  # crude, but O(1); the cache only needs to span a release
+        _LAYOUT_CACHE[key] = lines
+    out.extend(lines)
+
+
+_LAYOUT_CACHE: dict[tuple[str, str, str, int], list[str]] = {}
+_LAYOUT_CACHE_SIZE = 8192
+
+
+def _layout(out: list[str], prefix: str, keyword: str, value: str, avail: int) -> None:
     if _SPECIAL.search(value) is None:
-        if value.isascii():
-            if len(keyword) + 1 + len(value) <= avail:
-                out.append(f'{prefix}{keyword} "{value}"')  # the common case
-                return
-            _portion_lines(out, prefix, keyword, value, avail, True, False, False, False)
-        else:
-            _portion_lines(out, prefix, keyword, value, avail, True, False, False,
-                           _IRREGULAR_WIDTH.search(value) is not None)
+        _portion_lines(out, prefix, keyword, value, avail, True, False, False,
+                       not value.isascii() and _IRREGULAR_WIDTH.search(value) is not None)
         return
     end = value.find("\n")
     if end < 0 or end == len(value) - 1:
@@ -485,6 +501,8 @@ def _flags_line(flags: list[str], translated: bool) -> tuple[str | None, bool]:
     Flags gettext does not know (such as presslate's ``ignore-*``) follow the known
     ones in their original order; gettext itself would drop them.
     """
+    if not flags:
+        return None, True
     fuzzy, formats, range_flag, no_wrap, others = _parse_flags(flags)
     parts = []
     if fuzzy and translated:
