@@ -449,6 +449,16 @@ def test_escapes_are_read_like_gettext():
     assert message.msgstr == "é"
 
 
+def test_obsolete_comments_and_previous_strings():
+    text = ('msgid "a"\nmsgstr "b"\n\n#~ # old comment\n#~ #, fuzzy\n#~| msgid "prev"\n'
+            '#~ msgid "c"\n#~ msgstr "d"\n')
+    old = parse_po(text).messages[1]
+    assert (old.obsolete, old.translator_comments, old.flags) == (True, ["old comment"], ["fuzzy"])
+    assert (old.previous_msgid, old.msgid, old.msgstr, old.line) == ("prev", "c", "d", 7)
+    assert format_po(parse_po(text)) == ('msgid "a"\nmsgstr "b"\n\n# old comment\n#, fuzzy\n'
+                                         '#~| msgid "prev"\n#~ msgid "c"\n#~ msgstr "d"\n')
+
+
 def test_crlf_files_are_read():
     text = SAMPLE.replace("\n", "\r\n")
     assert [m.msgid for m in parse_po(text).messages] == [m.msgid for m in parse_po(SAMPLE).messages]
@@ -479,6 +489,7 @@ BROKEN = [
     ("comment inside entry", 'msgid "a"\n# note\nmsgstr ""\n', 1, "missing 'msgstr'"),
     ("string without keyword", '# c\n"orphan"\n', 2, "without a keyword"),
     ("obsolete mix", 'msgid "a"\n#~ msgstr "b"\n', 2, "#~"),
+    ("previous of obsolete", '#| msgid "z"\n#~ msgid "a"\n#~ msgstr "b"\n', 2, "#~"),
 ]
 
 

@@ -550,7 +550,8 @@ def _reference_lines(out: list[str], references: list[str], width: int) -> None:
 def _format_entry(out: list[str], message: Message, width: int) -> bool:
     """Append one entry's lines; False when gettext would not print it at all."""
     if message.msgid_plural is not None:
-        forms = [message.msgstr_plural[k] for k in sorted(message.msgstr_plural)] or ["", ""]
+        plural = message.msgstr_plural
+        forms = [plural.get(k, "") for k in range(max(plural) + 1)] if plural else ["", ""]
         translated = forms[0] != ""
     else:
         forms = None
@@ -835,6 +836,7 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
     flags: list[str] = []
     previous: dict[str, str] = {}
     prev_field: str | None = None
+    prev_obsolete = False
 
     entry: Message | None = None  # the entry being read
     state = ""  # "", "msgctxt", "msgid", "msgid_plural", "msgstr", "msgstr[]"
@@ -869,6 +871,8 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
         message = Message(msgid="", translator_comments=tcomments, auto_comments=xcomments,
                           references=refs, flags=flags, obsolete=obsolete)
         if previous:
+            if prev_obsolete != obsolete:
+                raise where.error("inconsistent use of '#~' (previous string and entry)")
             message.previous_msgctxt = previous.get("msgctxt")
             message.previous_msgid = previous.get("msgid")
             message.previous_msgid_plural = previous.get("msgid_plural")
@@ -892,6 +896,10 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
                 if not stripped:
                     continue
                 if stripped[0] == "#":
+                    if stripped[1:2] == "~":
+                        inner = stripped[2:].lstrip(" \t\f\v\r")
+                        if inner[:1] == "#" and inner[1:2] not in ("~", "|"):
+                            stripped = inner  # `#~ # comment`: read as gettext does
                     marker = stripped[1:2]
                     if marker == "~" or marker == "|":
                         obsolete = marker == "~"
@@ -942,6 +950,7 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
             elif keyword in ("msgctxt", "msgid", "msgid_plural"):
                 previous[keyword] = value
                 prev_field = keyword
+                prev_obsolete = obsolete
             else:
                 raise where.error(f"'{keyword}' is not allowed in a previous string ('#|')")
             continue
