@@ -358,7 +358,7 @@ def test_layout_rules_without_gettext():
             Message(msgid="obsolete first", msgstr="o", obsolete=True),
             Message(msgid="untranslated", flags=["ignore-length", "c-format", "fuzzy"]),
             Message(msgid="a\nb", msgstr="c\n", flags=["no-wrap", "python-format", "fuzzy"],
-                    references=["./releases/a.txt:010", "b.txt"]),
+                    references=["./releases/a.txt:010", "b.txt", "./releases/a.txt:10"]),
             Message(msgid="p", msgid_plural="ps", msgstr_plural={0: "", 1: "x"}, flags=["fuzzy"]),
             Message(msgid="dropped", obsolete=True),
         ])

@@ -528,15 +528,24 @@ def _comment_lines(out: list[str], marker: str, comments: list[str]) -> None:
 
 
 def _reference_lines(out: list[str], references: list[str], width: int) -> None:
+    """``#:`` lines: references joined, wrapped at the page width, duplicates dropped.
+
+    gettext keeps one of each (file, line) pair, drops leading ``./`` and writes line
+    numbers in decimal; the width is counted in bytes, as gettext does.
+    """
     line = "#:"
     column = 2
+    seen = set()
     for ref in references:
+        match = _REFERENCE_LINE.fullmatch(ref)
+        key = (match.group(1), int(match.group(2))) if match else (ref, -1)
+        if key in seen:
+            continue
+        seen.add(key)
+        if match and ":0" in ref:
+            ref = f"{key[0]}:{key[1]}"
         while ref.startswith("./"):
             ref = ref[2:]
-        if ":0" in ref:
-            match = _REFERENCE_LINE.fullmatch(ref)
-            if match:
-                ref = f"{match.group(1)}:{int(match.group(2))}"
         size = (len(ref) if ref.isascii() else len(ref.encode("utf-8"))) + 1
         if column > 2 and column + size > width:
             out.append(line)
