@@ -770,7 +770,9 @@ def _split_flags(text: str) -> list[str]:
 
 
 def _decode(data: bytes, path: Path | None) -> str:
-    match = _CHARSET.search(data)
+    """Decode a file: UTF-8 unless the header (the first entry) declares a charset."""
+    end = data.find(b"\n\n")
+    match = _CHARSET.search(data, 0, end if end >= 0 else len(data))
     encoding = "utf-8"
     if match:
         name = match.group(1).decode("ascii", "replace")
@@ -789,8 +791,6 @@ def _decode(data: bytes, path: Path | None) -> str:
         raise CatalogError(
             f"invalid {encoding.upper()} byte 0x{data[exc.start]:02x} at column {column}",
             path=path, line=line) from exc
-    if text.startswith("\ufeff"):
-        text = text[1:]
     return text
 
 
@@ -835,6 +835,8 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
     Raises :class:`CatalogError` with the line of the first problem.
     """
     where = _Line(path)
+    if text.startswith("\ufeff"):
+        text = text[1:]  # a byte order mark, which gettext does not write
     messages: list[Message] = []
     seen: dict[tuple[str | None, str], int] = {}
 
