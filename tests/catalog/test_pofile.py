@@ -329,6 +329,32 @@ def test_random_catalogs_match_msgcat(seed):
         assert format_po(parse_po(ours), width=width) == ours
 
 
+@needs_msgcat
+@pytest.mark.parametrize("seed", range(3))
+def test_format_directives_are_not_broken_like_msgcat(seed):
+    """gettext keeps C and Python directives on one line, up to the first format error."""
+    rng = random.Random(seed)
+    pieces = {
+        "c-format": ["%s", "%d", "%5.2f", "%-10s", "%1$s", "%2$d", "%lu", "%%", "% d", "%y",
+                     "50% of", "%*d", "%.*f", "%1$-*2$d", "%zu", "%'d"],
+        "python-format": ["%s", "%d", "%(name)s", "%(organization-name)s", "%(a/b)d", "%%",
+                          "%(x-y-z)r", "% d", "%y", "50% of", "%*d", "%(a-b)-5.2f"],
+        "python-brace-format": ["{name}", "{0}", "{org-name}", "{a/b:>10}", "{x.y-z}", "{{"],
+    }
+    words = ("IOM/UN Secretary-General Ban Ki-moon practical-and-grassroots insights "
+             "www.iom.int/dtm 2,500,000").split()
+    messages = []
+    for k in range(150):
+        flag = rng.choice(sorted(pieces))
+        text = "".join(rng.choice(pieces[flag] if rng.random() < 0.15 else words)
+                       + rng.choice([" ", " ", "", "-", "/"]) for _ in range(rng.randint(5, 40)))
+        messages.append(Message(msgid=f"{k} {text}", msgstr=text, flags=[flag]))
+    ours = format_po(Catalog(header={"Content-Type": "text/plain; charset=UTF-8"},
+                             messages=messages))
+    assert msgcat(ours) == ours
+    assert format_po(parse_po(ours)) == ours
+
+
 def test_korean_wraps_between_syllables_at_two_columns_each():
     """Hangul may break between any two syllables; each is two columns wide (msgcat 0.21)."""
     catalog = Catalog(messages=[Message(msgid="x", msgstr=TRANSLATIONS["ko"][3])])

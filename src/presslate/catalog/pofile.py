@@ -197,11 +197,14 @@ def _width_breaks_full(c: bytes, widths: list[int], allowed: list[bool], width: 
     return sorted(set(result))
 
 
-def _break_allowed(esc: str, i: int, n: int, nl: bool) -> bool:
+def _break_allowed(esc: str, i: int, n: int, nl: bool, blocked: set[int] | None = None) -> bool:
     """A break opportunity before ``esc[i]`` that gettext does not override.
 
-    gettext forbids breaks inside escape sequences and just before a final ``\\n``.
+    gettext forbids breaks inside escape sequences, just before a final ``\\n`` and
+    inside format directives (``blocked``).
     """
+    if blocked and i in blocked:
+        return False
     if esc[i - 1] == "\\":
         k = i - 2
         while k >= 0 and esc[k] == "\\":
@@ -214,7 +217,7 @@ def _break_allowed(esc: str, i: int, n: int, nl: bool) -> bool:
 
 
 def _greedy_breaks(esc: str, cum: list[int] | None, width: int, start: int,
-                   nl: bool) -> list[int]:
+                   nl: bool, blocked: set[int] | None = None) -> list[int]:
     """Break positions chosen by libunistring's greedy filling, found lazily.
 
     A line takes every piece (text between two break opportunities) whose end still
@@ -223,7 +226,7 @@ def _greedy_breaks(esc: str, cum: list[int] | None, width: int, start: int,
     display widths (None when every character is one column wide).
     """
     n = len(esc)
-    escapes = "\\" in esc
+    checked = "\\" in esc or nl or bool(blocked)
     breaks = []
     a = 0
     col = start
@@ -244,14 +247,14 @@ def _greedy_breaks(esc: str, cum: list[int] | None, width: int, start: int,
                 prev = esc[b - 1]
                 # Between two ASCII letters or digits there is never a break.
                 if not (ch < "\x80" and prev < "\x80" and ch.isalnum() and prev.isalnum()):
-                    if (_break_allowed(esc, b, n, nl) if escapes or nl
+                    if (_break_allowed(esc, b, n, nl, blocked) if checked
                             else _can_break(esc, b)):
                         break
             b -= 1
         if b == a:
             # The first piece of the line is too wide: it ends at the next opportunity.
             b = m + 1 if m > a else a + 1
-            while b < n and not _break_allowed(esc, b, n, nl):
+            while b < n and not _break_allowed(esc, b, n, nl, blocked):
                 b += 1
             if b >= n:
                 return breaks
@@ -309,7 +312,7 @@ _NO_WRAP_WIDTH = 1 << 30
 
 
 def _string_lines(out: list[str], prefix: str, keyword: str, value: str, width: int,
-                  wrap: bool = True) -> None:
+                  wrap: bool = True, directives=None) -> None:
     """Append the lines of ``prefix keyword "value"`` as gettext's ``wrap()`` lays them out.
 
     The value is cut after each ``\\n``; each portion is escaped and broken into
@@ -324,25 +327,33 @@ def _string_lines(out: list[str], prefix: str, keyword: str, value: str, width: 
         return
     # Laying out a long string costs far more than a dictionary lookup, and the same
     # msgids come back in the POT and every language's catalog.
-    key = (value, prefix, keyword, avail)
+    key = (value, prefix, keyword, avail, directives)
     lines = _LAYOUT_CACHE.get(key)
     if lines is None:
         lines = []
-        _layout(lines, prefix, keyword, value, avail)
+        _layout(lines, prefix, keyword, value, avail, directives)
         if len(_LAYOUT_CACHE) >= _LAYOUT_CACHE_SIZE:
             _LAYOUT_CACHE.clear()  # crude, but O(1); the cache only needs to span a release
         _LAYOUT_CACHE[key] = lines
     out.extend(lines)
 
 
-_LAYOUT_CACHE: dict[tuple[str, str, str, int], list[str]] = {}
+_LAYOUT_CACHE: dict[tuple, list[str]] = {}
 _LAYOUT_CACHE_SIZE = 8192
 
 
-def _layout(out: list[str], prefix: str, keyword: str, value: str, avail: int) -> None:
+def _layout(out: list[str], prefix: str, keyword: str, value: str, avail: int,
+            directives) -> None:
+    """Lay out a string that does not fit on the keyword's line or needs escaping.
+
+    ``directives`` (a function, for format strings) gives the positions inside
+    format directives, where gettext does not break lines.
+    """
+    blocked = directives(value) if directives is not None else None
     if _SPECIAL.search(value) is None:
         _portion_lines(out, prefix, keyword, value, avail, True, False, False,
-                       not value.isascii() and _IRREGULAR_WIDTH.search(value) is not None)
+                       not value.isascii() and _IRREGULAR_WIDTH.search(value) is not None,
+                       blocked)
         return
     end = value.find("\n")
     if end < 0 or end == len(value) - 1:
@@ -355,19 +366,27 @@ def _layout(out: list[str], prefix: str, keyword: str, value: str, avail: int) -
             portions.append(last)
     first = True
     more = len(portions) - 1
+    base = 0
     for portion in portions:
         esc = portion.translate(_ESCAPES)
         if esc.isascii():
             irregular = _CONTROL.search(esc) is not None
         else:
             irregular = _IRREGULAR_WIDTH.search(esc) is not None
+        inside = None
+        if blocked:
+            # Positions in the value -> positions in the escaped portion.
+            ends = list(accumulate(2 if ord(ch) in _ESCAPES else 1 for ch in portion))
+            inside = {ends[r - base - 1] for r in blocked if base < r < base + len(portion)}
         first = _portion_lines(out, prefix, keyword, esc, avail, first, more > 0,
-                               portion[-1:] == "\n", irregular)
+                               portion[-1:] == "\n", irregular, inside)
         more -= 1
+        base += len(portion)
 
 
 def _portion_lines(out: list[str], prefix: str, keyword: str, esc: str, avail: int,
-                   first: bool, more: bool, nl: bool, irregular: bool) -> bool:
+                   first: bool, more: bool, nl: bool, irregular: bool,
+                   blocked: set[int] | None = None) -> bool:
     """Append the lines of one escaped portion; returns whether the keyword is still due.
 
     ``first``: the keyword has not been written yet; ``more``: other portions
@@ -394,16 +413,16 @@ def _portion_lines(out: list[str], prefix: str, keyword: str, esc: str, avail: i
         elif first_col + total <= avail:
             restart = False
         elif mandatory:
-            restart = bool(_full_breaks(esc, widths, avail, first_col, nl))
+            restart = bool(_full_breaks(esc, widths, avail, first_col, nl, blocked))
         elif total > avail:
             # Any break opportunity makes gettext start on the next line; the
             # breaks found from column 0 tell whether there is one.
-            breaks = _greedy_breaks(esc, cum, avail, 0, nl)
+            breaks = _greedy_breaks(esc, cum, avail, 0, nl, blocked)
             restart = bool(breaks)
         else:
             restart = False
             for i in range(1, n):
-                if _break_allowed(esc, i, n, nl):
+                if _break_allowed(esc, i, n, nl, blocked):
                     restart = True
                     break
         if restart:
@@ -412,11 +431,11 @@ def _portion_lines(out: list[str], prefix: str, keyword: str, esc: str, avail: i
     if breaks is None:
         start = len(keyword) + 1 if first else 0
         if mandatory:
-            breaks = _full_breaks(esc, widths, avail, start, nl)
+            breaks = _full_breaks(esc, widths, avail, start, nl, blocked)
         elif start + total <= avail:
             breaks = ()
         else:
-            breaks = _greedy_breaks(esc, cum, avail, start, nl)
+            breaks = _greedy_breaks(esc, cum, avail, start, nl, blocked)
     lead = f"{prefix}{keyword} " if first else prefix
     a = 0
     for b in breaks:
@@ -428,7 +447,7 @@ def _portion_lines(out: list[str], prefix: str, keyword: str, esc: str, avail: i
 
 
 def _full_breaks(esc: str, widths: list[int] | None, width: int, start: int,
-                 nl: bool) -> list[int]:
+                 nl: bool, blocked: set[int] | None = None) -> list[int]:
     """Break positions by the complete forward algorithm (text with mandatory breaks)."""
     n = len(esc)
     if widths is None:
@@ -443,6 +462,8 @@ def _full_breaks(esc: str, widths: list[int] | None, width: int, start: int,
                 allowed[i] = False
     if nl and n >= 2:
         allowed[n - 2] = False
+    for i in blocked or ():
+        allowed[i] = False
     c = bytes(_LBC[ch] for ch in esc)
     return _width_breaks_full(c, widths, allowed, width, start)
 
@@ -453,6 +474,67 @@ _FORMATS = ("c", "objc", "python", "python-brace", "java", "java-printf", "cshar
             "object-pascal", "smalltalk", "qt", "qt-plural", "kde", "kde-kuit", "boost",
             "tcl", "perl", "perl-brace", "php", "gcc-internal", "gfc-internal", "ycp")
 _FORMAT_INDEX = {name: i for i, name in enumerate(_FORMATS)}
+# Format directives: gettext does not break lines inside the directives of a string
+# flagged as a format string, as far as its format parser accepts the string (it
+# stops at the first error). These follow gettext 0.21's parsers for C and Python
+# formats; directives of other formats are not protected here.
+_C_DIRECTIVE = re.compile(
+    r"%(?:([1-9][0-9]*)\$)?[-+ #0'I]*(?:\*(?:([1-9][0-9]*)(\$))?|[0-9]+)?"
+    r"(?:\.(?:\*(?:([1-9][0-9]*)(\$))?|[0-9]*))?(?:hh|h|ll|l|L|q|j|z|Z|t)?"
+    r"([diouxXeEfFgGaAcspnCS%])")
+_PYTHON_DIRECTIVE = re.compile(
+    r"%(?:\(((?:[^()]|\([^()]*\))*)\))?[-+ #0]*(\*|[0-9]*)(?:\.(\*|[0-9]*))?[hlL]?"
+    r"([diouxXeEfFgGcrsa%])")
+def _c_directives(value: str) -> set[int]:
+    blocked: set[int] = set()
+    numbered = unnumbered = 0
+    pos = 0
+    while (i := value.find("%", pos)) >= 0:
+        match = _C_DIRECTIVE.match(value, i)
+        if match is None:
+            break
+        argnum, star_num, star_dollar, prec_num, prec_dollar, conversion = match.groups()
+        text = match.group(0)
+        uses_numbers = argnum is not None or star_dollar is not None or prec_dollar is not None
+        uses_plain = (conversion != "%" and argnum is None) or \
+            ("*" in text and star_dollar is None and prec_dollar is None)
+        numbered += uses_numbers
+        unnumbered += uses_plain
+        if numbered and unnumbered:
+            break
+        blocked.update(range(i + 1, match.end()))
+        pos = match.end()
+    return blocked
+
+
+def _python_directives(value: str) -> set[int]:
+    blocked: set[int] = set()
+    named = unnamed = 0
+    pos = 0
+    while (i := value.find("%", pos)) >= 0:
+        match = _PYTHON_DIRECTIVE.match(value, i)
+        if match is None:
+            break
+        name, width, precision, conversion = match.groups()
+        stars = (width == "*") + (precision == "*")
+        if stars and named:
+            break
+        unnamed += stars
+        if name is not None:
+            if unnamed:
+                break
+            named += 1
+        elif conversion != "%":
+            if named:
+                break
+            unnamed += 1
+        blocked.update(range(i + 1, match.end()))
+        pos = match.end()
+    return blocked
+
+
+# gettext 0.21 marks no directives in Python brace formats: breaks may fall inside.
+_DIRECTIVES = {"c": _c_directives, "python": _python_directives}
 _RANGE_FLAG = re.compile(r"range: *(\d+)\.\.(\d+)")
 _REFERENCE_LINE = re.compile(r"(.*):(\d+)")
 
@@ -495,22 +577,28 @@ def _parse_flags(flags: list[str]) -> tuple[bool, dict[str, str], str | None, bo
     return fuzzy, formats, range_flag, no_wrap, others
 
 
-def _flags_line(flags: list[str], translated: bool) -> tuple[str | None, bool]:
-    """The ``#,`` line in gettext's canonical order, and whether wrapping is on.
+def _flags_line(flags: list[str], translated: bool) -> tuple[str | None, bool, object]:
+    """The ``#,`` line in gettext's canonical order, whether wrapping is on, directives.
+
+    ``directives`` finds the format directives inside which gettext does not break
+    lines: those of the first format the flags declare (C and Python formats only).
 
     Flags gettext does not know (such as presslate's ``ignore-*``) follow the known
     ones in their original order; gettext itself would drop them.
     """
     if not flags:
-        return None, True
+        return None, True, None
     fuzzy, formats, range_flag, no_wrap, others = _parse_flags(flags)
     parts = []
+    directives = None
     if fuzzy and translated:
         parts.append(FUZZY)
     for name in sorted(formats, key=_FORMAT_INDEX.__getitem__):
         value = formats[name]
         if value == "yes":
             parts.append(f"{name}-format")
+            if directives is None:
+                directives = _DIRECTIVES.get(name, False)
         elif value == "no":
             parts.append(f"no-{name}-format")
     if range_flag:
@@ -518,7 +606,7 @@ def _flags_line(flags: list[str], translated: bool) -> tuple[str | None, bool]:
     if no_wrap:
         parts.append("no-wrap")
     parts.extend(others)
-    return ("#, " + ", ".join(parts) if parts else None), not no_wrap
+    return ("#, " + ", ".join(parts) if parts else None), not no_wrap, directives or None
 
 
 def _comment_lines(out: list[str], marker: str, comments: list[str]) -> None:
@@ -568,7 +656,7 @@ def _format_entry(out: list[str], message: Message, width: int) -> bool:
     obsolete = message.obsolete
     if obsolete and not translated:
         return False
-    flags_line, wrap = _flags_line(message.flags, translated)
+    flags_line, wrap, directives = _flags_line(message.flags, translated)
     if message.translator_comments:
         _comment_lines(out, "#", message.translator_comments)
     if message.auto_comments:
@@ -582,26 +670,30 @@ def _format_entry(out: list[str], message: Message, width: int) -> bool:
             out.append("#, fuzzy")
         prev_prefix, prefix = "#~| ", "#~ "
         wrap = True
+        directives = None
     else:
         if flags_line:
             out.append(flags_line)
         prev_prefix, prefix = "#| ", ""
     if message.previous_msgctxt is not None:
-        _string_lines(out, prev_prefix, "msgctxt", message.previous_msgctxt, width, wrap)
+        _string_lines(out, prev_prefix, "msgctxt", message.previous_msgctxt, width, wrap,
+                      directives)
     if message.previous_msgid is not None:
-        _string_lines(out, prev_prefix, "msgid", message.previous_msgid, width, wrap)
+        _string_lines(out, prev_prefix, "msgid", message.previous_msgid, width, wrap,
+                      directives)
     if message.previous_msgid_plural is not None:
         _string_lines(out, prev_prefix, "msgid_plural", message.previous_msgid_plural, width,
-                      wrap)
+                      wrap, directives)
     if message.msgctxt is not None:
-        _string_lines(out, prefix, "msgctxt", message.msgctxt, width, wrap)
-    _string_lines(out, prefix, "msgid", message.msgid, width, wrap)
+        _string_lines(out, prefix, "msgctxt", message.msgctxt, width, wrap, directives)
+    _string_lines(out, prefix, "msgid", message.msgid, width, wrap, directives)
     if forms is None:
-        _string_lines(out, prefix, "msgstr", message.msgstr, width, wrap)
+        _string_lines(out, prefix, "msgstr", message.msgstr, width, wrap, directives)
     else:
-        _string_lines(out, prefix, "msgid_plural", message.msgid_plural, width, wrap)
+        _string_lines(out, prefix, "msgid_plural", message.msgid_plural, width, wrap,
+                      directives)
         for index, form in enumerate(forms):
-            _string_lines(out, prefix, f"msgstr[{index}]", form, width, wrap)
+            _string_lines(out, prefix, f"msgstr[{index}]", form, width, wrap, directives)
     return True
 
 
