@@ -588,6 +588,8 @@ def _flags_line(flags: list[str], translated: bool) -> tuple[str | None, bool, o
     """
     if not flags:
         return None, True, None
+    if len(flags) == 1 and flags[0] == FUZZY:
+        return ("#, fuzzy" if translated else None), True, None
     fuzzy, formats, range_flag, no_wrap, others = _parse_flags(flags)
     parts = []
     directives = None
@@ -621,6 +623,11 @@ def _reference_lines(out: list[str], references: list[str], width: int) -> None:
     gettext keeps one of each (file, line) pair, drops leading ``./`` and writes line
     numbers in decimal; the width is counted in bytes, as gettext does.
     """
+    if len(references) == 1:
+        ref = references[0]
+        if not ref.startswith("./") and ":0" not in ref:
+            out.append("#: " + ref)
+            return
     line = "#:"
     column = 2
     seen = set()
