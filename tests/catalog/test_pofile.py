@@ -487,7 +487,8 @@ def test_obsolete_comments_and_previous_strings():
 
 def test_crlf_files_are_read():
     text = SAMPLE.replace("\n", "\r\n")
-    assert [m.msgid for m in parse_po(text).messages] == [m.msgid for m in parse_po(SAMPLE).messages]
+    expected = [(m.msgid, m.msgstr, m.line) for m in parse_po(SAMPLE).messages]
+    assert [(m.msgid, m.msgstr, m.line) for m in parse_po(text).messages] == expected
 
 
 BROKEN = [

@@ -387,11 +387,11 @@ def _layout(out: list[str], prefix: str, keyword: str, value: str, avail: int,
 def _portion_lines(out: list[str], prefix: str, keyword: str, esc: str, avail: int,
                    first: bool, more: bool, nl: bool, irregular: bool,
                    blocked: set[int] | None = None) -> bool:
-    """Append the lines of one escaped portion; returns whether the keyword is still due.
+    """Append the lines of one escaped portion; returns False (the keyword is written).
 
     ``first``: the keyword has not been written yet; ``more``: other portions
     follow; ``nl``: the portion ends with ``\\n``; ``irregular``: some character
-    may not be one column wide.
+    may not be one column wide; ``blocked``: positions inside format directives.
     """
     n = len(esc)
     if irregular:
@@ -485,7 +485,10 @@ _C_DIRECTIVE = re.compile(
 _PYTHON_DIRECTIVE = re.compile(
     r"%(?:\(((?:[^()]|\([^()]*\))*)\))?[-+ #0]*(\*|[0-9]*)(?:\.(\*|[0-9]*))?[hlL]?"
     r"([diouxXeEfFgGcrsa%])")
+
+
 def _c_directives(value: str) -> set[int]:
+    """Positions inside the C format directives gettext's parser accepts."""
     blocked: set[int] = set()
     numbered = unnumbered = 0
     pos = 0
@@ -493,7 +496,7 @@ def _c_directives(value: str) -> set[int]:
         match = _C_DIRECTIVE.match(value, i)
         if match is None:
             break
-        argnum, star_num, star_dollar, prec_num, prec_dollar, conversion = match.groups()
+        argnum, _, star_dollar, _, prec_dollar, conversion = match.groups()
         text = match.group(0)
         uses_numbers = argnum is not None or star_dollar is not None or prec_dollar is not None
         uses_plain = (conversion != "%" and argnum is None) or \
@@ -508,6 +511,7 @@ def _c_directives(value: str) -> set[int]:
 
 
 def _python_directives(value: str) -> set[int]:
+    """Positions inside the Python format directives gettext's parser accepts."""
     blocked: set[int] = set()
     named = unnamed = 0
     pos = 0
@@ -539,7 +543,8 @@ _RANGE_FLAG = re.compile(r"range: *(\d+)\.\.(\d+)")
 _REFERENCE_LINE = re.compile(r"(.*):(\d+)")
 
 
-def _parse_flags(flags: list[str]) -> tuple[bool, dict[str, str], str | None, bool | None, list[str]]:
+def _parse_flags(
+        flags: list[str]) -> tuple[bool, dict[str, str], str | None, bool | None, list[str]]:
     """Split flags the way gettext understands them: (fuzzy, formats, range, no-wrap, others).
 
     Later flags override earlier ones for the same format, as in gettext.
@@ -759,7 +764,9 @@ _STRING_BODY = r'"([^"\\]*(?:\\.[^"\\]*)*)"'
 _FAST_KEYWORD_LINE = re.compile(
     r'(msgctxt|msgid|msgid_plural|msgstr|msgstr\[(\d+)\]) ' + _STRING_BODY)
 _FAST_STRING_LINE = re.compile(_STRING_BODY)
-_TOKEN = re.compile(r'[ \t\f\v\r]*(?:' + _STRING_BODY + r'|([A-Za-z_][A-Za-z0-9_]*(?:\[[ \t]*[0-9]+[ \t]*\])?)|(")|(\S))')
+# One token of a line: a string, a keyword, a stray quote or anything else.
+_TOKEN = re.compile(r'[ \t\f\v\r]*(?:' + _STRING_BODY
+                    + r'|([A-Za-z_][A-Za-z0-9_]*(?:\[[ \t]*[0-9]+[ \t]*\])?)|(")|(\S))')
 _ESCAPE_SEQUENCE = re.compile(r'\\(?:([ntrabfv\\"\'?])|([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.)|$)')
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
                    "v": "\v", "\\": "\\", '"': '"', "'": "'", "?": "?"}
@@ -953,7 +960,6 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
     field = ""  # field that continuation strings extend
     plural_index = -1
     values: dict[str, list[str]] = {}
-    entry_line = 0
 
     def finish() -> None:
         nonlocal entry, state
