@@ -23,15 +23,14 @@ from gettext.
 from __future__ import annotations
 
 import codecs
-import os
 import re
-import tempfile
 from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
 
 from presslate.catalog.model import FUZZY, Catalog, Message
 from presslate.errors import CatalogError
+from presslate.fileio import write_bytes_atomic
 
 __all__ = ["DEFAULT_WIDTH", "format_po", "parse_po", "read_po", "write_po"]
 
@@ -1172,8 +1171,8 @@ def write_po(path: Path, catalog: Catalog, *, width: int = DEFAULT_WIDTH) -> boo
     """Write ``catalog`` to ``path`` atomically; False (file untouched) when unchanged.
 
     The bytes go to a temporary file in the same directory, are flushed to disk and
-    renamed over ``path``, so readers never see a partial file. The file keeps its
-    permissions; a new one gets the usual ``0o666 & ~umask``.
+    renamed over ``path`` (:func:`presslate.fileio.write_bytes_atomic`), so readers
+    never see a partial file, and an unchanged file keeps its mtime.
     """
     path = Path(path)
     encoding = _encoding(catalog)
@@ -1182,40 +1181,7 @@ def write_po(path: Path, catalog: Catalog, *, width: int = DEFAULT_WIDTH) -> boo
     except UnicodeEncodeError as exc:
         raise CatalogError(f"text cannot be written in the declared charset {encoding}: "
                            f"{exc.object[exc.start:exc.end]!r}", path=path) from exc
-    try:
-        if path.read_bytes() == data:
-            return False
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    directory = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:
-        dir_fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return True
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-    return True
+    return write_bytes_atomic(path, data)
 
 
 # ---------------------------------------------------------------------------

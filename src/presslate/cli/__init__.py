@@ -1,0 +1,96 @@
+"""The ``presslate`` command line: a thin layer that parses arguments, calls a use case and picks the exit code."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from presslate import __version__
+from presslate.errors import ExitCode, PresslateError
+from presslate.workspace import Workspace, open_workspace
+
+CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+@dataclass
+class AppContext:
+    """What every command gets: where the workspace is (found lazily)."""
+
+    workspace_dir: Path | None
+    quiet: bool = False
+    _workspace: Workspace | None = None
+
+    def workspace(self) -> Workspace:
+        if self._workspace is None:
+            self._workspace = open_workspace(explicit=self.workspace_dir)
+        return self._workspace
+
+
+class PresslateGroup(click.Group):
+    """A click group that turns PresslateError into ``path:line: message`` and exit code 2."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except PresslateError as exc:
+            report_error(exc)
+            ctx.exit(int(exc.exit_code))
+
+
+def report_error(exc: PresslateError) -> None:
+    """Print an error in compiler form on stderr."""
+    text = str(exc)
+    click.echo(text if exc.path is not None else f"presslate: error: {text}", err=True)
+
+
+@click.group(cls=PresslateGroup, context_settings=CONTEXT_SETTINGS)
+@click.version_option(__version__, prog_name="presslate")
+@click.option(
+    "-C",
+    "--workspace",
+    "workspace_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Workspace folder (default: found by walking up from the current folder).",
+)
+@click.option("-v", "--verbose", count=True, help="Say more (repeat for debug output).")
+@click.option("-q", "--quiet", is_flag=True, help="Only print errors.")
+@click.pass_context
+def cli(ctx: click.Context, workspace_dir: Path | None, verbose: int, quiet: bool) -> None:
+    """presslate: translate press releases with gettext PO files.
+
+    \b
+    Typical flow:
+      presslate init --languages ko,fr,es,ar   create a workspace
+      presslate ingest pages/*.txt             turn published pages into source releases
+      presslate sync                           write POT templates and PO files per language
+    Translators then edit locales/<lang>/<release>.po in Poedit, Lokalize or a text editor.
+    """
+    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    ctx.obj = AppContext(workspace_dir=workspace_dir, quiet=quiet)
+
+
+def _register() -> None:
+    from presslate.cli import ingest as ingest_cmd
+    from presslate.cli import init as init_cmd
+    from presslate.cli import segment as segment_cmd
+    from presslate.cli import sync as sync_cmd
+
+    for module in (init_cmd, ingest_cmd, segment_cmd, sync_cmd):
+        cli.add_command(module.command)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        cli.main(prog_name="presslate")
+    except PresslateError as exc:  # raised outside a command (e.g. while parsing)
+        report_error(exc)
+        sys.exit(int(ExitCode.USAGE))

@@ -1,0 +1,1 @@
+"""Readers that turn published pages (text, mirror, HTML) into source releases."""

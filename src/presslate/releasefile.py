@@ -1,0 +1,205 @@
+"""Source release files (``l10n/releases/<id>.md``): Markdown with a YAML front-matter block."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from presslate.errors import ReleaseFileError
+from presslate.models import RELEASE_ID_RE, Block, BlockKind, Release
+
+FENCE = "---"
+CONTACT_MARKER = "<!-- contact -->"
+_ESCAPE_STARTS = ("#", "- ", "-", ">", "<!--", "\\", "* ", "+ ")
+_FRONT_KEYS = ("id", "date", "dateline", "source", "source_format", "part", "posted", "titles", "backlinks")
+
+
+def read_release(path: Path) -> Release:
+    """Read one release file; errors carry the file and line."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ReleaseFileError(f"not valid UTF-8 (byte {exc.start})", path=path, line=line) from exc
+    return parse_release(text, path=path)
+
+
+def parse_release(text: str, *, path: Path | None = None) -> Release:
+    """Parse release Markdown: front matter, then ``# title``, ``## heading``, paragraphs, ``- items``, contacts."""
+    lines = text.splitlines()
+    if not lines or lines[0].strip() != FENCE:
+        raise ReleaseFileError("missing front matter (the file must start with '---')", path=path, line=1)
+    try:
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == FENCE)
+    except StopIteration:
+        raise ReleaseFileError("front matter is not closed by '---'", path=path, line=1) from None
+    meta = _parse_front_matter("\n".join(lines[1:end]), path=path)
+    release = _release_from_meta(meta, path=path)
+    release.blocks = _parse_body(lines, start=end + 1, path=path)
+    if path is not None and path.stem != release.id:
+        raise ReleaseFileError(f"front matter id {release.id!r} does not match the file name", path=path, line=2)
+    return release
+
+
+def _parse_front_matter(text: str, *, path: Path | None) -> dict[str, Any]:
+    try:
+        meta = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise ReleaseFileError(f"invalid front matter: {getattr(exc, 'problem', exc)}", path=path, line=line) from exc
+    except ValueError as exc:  # e.g. a date YAML reads as a timestamp but that does not exist
+        raise ReleaseFileError(f"invalid front matter: {exc}", path=path, line=2) from exc
+    if not isinstance(meta, dict):
+        raise ReleaseFileError("front matter must be a mapping of keys to values", path=path, line=2)
+    unknown = set(meta) - set(_FRONT_KEYS)
+    if unknown:
+        raise ReleaseFileError(f"unknown front matter key(s): {', '.join(sorted(map(str, unknown)))}", path=path, line=2)
+    return meta
+
+
+def _release_from_meta(meta: dict[str, Any], *, path: Path | None) -> Release:
+    release_id = str(meta.get("id", ""))
+    if not RELEASE_ID_RE.match(release_id):
+        raise ReleaseFileError(f"invalid or missing id {release_id!r} (only a-z, 0-9 and '-')", path=path, line=2)
+    return Release(
+        id=release_id,
+        date=_date(meta.get("date"), "date", path),
+        dateline=_optional_str(meta.get("dateline")),
+        source=_optional_str(meta.get("source")),
+        source_format=_optional_str(meta.get("source_format")),
+        part=int(meta["part"]) if meta.get("part") is not None else None,
+        posted=_date(meta.get("posted"), "posted", path),
+        titles=_str_map(meta.get("titles"), "titles", path),
+        backlinks=_str_map(meta.get("backlinks"), "backlinks", path),
+    )
+
+
+def _parse_body(lines: list[str], *, start: int, path: Path | None) -> list[Block]:
+    blocks: list[Block] = []
+    in_contact = False
+    group = 0
+    pending_blank = False
+    for index in range(start, len(lines)):
+        raw = lines[index].rstrip()
+        number = index + 1
+        stripped = raw.strip()
+        if not stripped:
+            pending_blank = True
+            continue
+        if stripped == CONTACT_MARKER:
+            in_contact, pending_blank = True, False
+            continue
+        if in_contact:
+            if pending_blank and any(b.kind is BlockKind.CONTACT for b in blocks):
+                group += 1
+            pending_blank = False
+            blocks.append(Block(BlockKind.CONTACT, _unescape(stripped), number, group))
+            continue
+        continues_paragraph = (
+            not pending_blank and blocks and blocks[-1].kind is BlockKind.PARAGRAPH and not _is_marker_line(stripped)
+        )
+        pending_blank = False
+        if continues_paragraph:
+            last = blocks[-1]
+            blocks[-1] = Block(last.kind, f"{last.text} {_unescape(stripped)}", last.line, last.group)
+            continue
+        blocks.append(_block_from_line(stripped, number, path=path, has_title=any(b.kind is BlockKind.TITLE for b in blocks)))
+    return blocks
+
+
+def _is_marker_line(text: str) -> bool:
+    return text.startswith(("# ", "## ", "### ", "- ")) or text == CONTACT_MARKER
+
+
+def _block_from_line(text: str, number: int, *, path: Path | None, has_title: bool) -> Block:
+    if text.startswith("# "):
+        if has_title:
+            raise ReleaseFileError("a release has one '# ' title line; use '## ' for headings", path=path, line=number)
+        return Block(BlockKind.TITLE, _unescape(text[2:].strip()), number)
+    if text.startswith(("## ", "### ")):
+        return Block(BlockKind.HEADING, _unescape(text.split(" ", 1)[1].strip()), number)
+    if text.startswith("- "):
+        return Block(BlockKind.LIST_ITEM, _unescape(text[2:].strip()), number)
+    return Block(BlockKind.PARAGRAPH, _unescape(text), number)
+
+
+def _unescape(text: str) -> str:
+    return text[1:] if text.startswith("\\") else text
+
+
+def _escape(text: str) -> str:
+    return "\\" + text if text.startswith(_ESCAPE_STARTS) else text
+
+
+def format_release(release: Release) -> str:
+    """Serialise a release as Markdown with front matter; ``parse_release`` reads it back unchanged."""
+    meta: dict[str, Any] = {"id": release.id}
+    for key in ("date", "dateline", "source", "source_format", "part", "posted"):
+        value = getattr(release, key)
+        if value is not None:
+            meta[key] = value
+    if release.titles:
+        meta["titles"] = dict(release.titles)
+    if release.backlinks:
+        meta["backlinks"] = dict(release.backlinks)
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000).rstrip("\n")
+    out = [FENCE, front, FENCE, ""]
+    in_contact = False
+    previous: Block | None = None
+    for block in release.blocks:
+        if block.kind is BlockKind.CONTACT:
+            if not in_contact:
+                out += [CONTACT_MARKER, ""]
+                in_contact = True
+            elif previous is not None and block.group != previous.group:
+                out.append("")
+            out.append(_escape(block.text))
+        else:
+            if in_contact:
+                raise ValueError("the contact block must be the last part of a release")
+            out += [_format_block(block), ""]
+        previous = block
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out) + "\n"
+
+
+def _format_block(block: Block) -> str:
+    prefix = {BlockKind.TITLE: "# ", BlockKind.HEADING: "## ", BlockKind.LIST_ITEM: "- "}.get(block.kind, "")
+    return prefix + (block.text if prefix else _escape(block.text))
+
+
+def with_lines(release: Release) -> Release:
+    """The release with each block's ``line`` set to where ``format_release`` writes it."""
+    parsed = parse_release(format_release(release))
+    release.blocks = parsed.blocks
+    return release
+
+
+def _date(value: Any, key: str, path: Path | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ReleaseFileError(f"{key}: {value!r} is not a date (YYYY-MM-DD)", path=path, line=2) from exc
+
+
+def _optional_str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _str_map(value: Any, key: str, path: Path | None) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ReleaseFileError(f"{key} must map language codes to text", path=path, line=2)
+    return {str(k): str(v) for k, v in value.items()}
