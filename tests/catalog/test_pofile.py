@@ -413,6 +413,14 @@ def test_layout_rules_without_gettext():
         '#~ msgid "obsolete first"\n#~ msgstr "o"\n')
 
 
+def test_page_width_limits_like_gettext():
+    """As msgcat --width: 0 means no wrapping, and less than 20 counts as 20."""
+    catalog = make_catalog("fr")
+    assert format_po(catalog, width=5) == format_po(catalog, width=20)
+    unwrapped = format_po(catalog, width=0)
+    assert f'msgid "{SOURCE[1]}"' in unwrapped.splitlines()
+
+
 def test_references_wrap_at_page_width():
     refs = [f"releases/2015-03-03-iom-focuses-on-migrants-in-crisis-{k}.txt:{k}" for k in range(4)]
     lines = format_po(Catalog(messages=[Message(msgid="x", references=refs)])).splitlines()
