@@ -23,6 +23,7 @@ import datetime as dt
 import os
 import platform
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -76,17 +77,22 @@ def release_from_text(path: Path) -> Release:
     return release
 
 
-def timed(command: list[str], *, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 1)) -> float:
+def timed(command: list[str], *, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 1)) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system, the command and the worker processes it waited for)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode not in ok:
         raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode()[-2000:]}")
-    return elapsed
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, cpu
 
 
-def median_of(repeat: int, action) -> float:
-    return statistics.median(action() for _ in range(repeat))
+def median_of(repeat: int, action) -> tuple[float, float]:
+    runs = [action() for _ in range(repeat)]
+    return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
 def main() -> None:
@@ -127,16 +133,19 @@ def main() -> None:
         timed([*presslate, "--lang", lang], env=env)  # fill the cache
         warm_time = median_of(args.repeat, warm)
         rows.append((lang, base, cold_time, no_cache_time, warm_time))
-        print(f"{lang}: pofilter {base:.2f}s  cold {cold_time:.2f}s  no-cache {no_cache_time:.2f}s  "
-              f"warm {warm_time:.3f}s", file=sys.stderr)
-    print(f"Machine: `{platform.uname().system} {platform.uname().release} {platform.machine()}`, "
-          f"{os.cpu_count()} CPU(s), Python {platform.python_version()}; {dt.date.today()}; "
+        print(f"{lang}: pofilter {base[0]:.2f}s ({base[1]:.2f} cpu)  cold {cold_time[0]:.2f}s ({cold_time[1]:.2f} cpu)  "
+              f"no-cache {no_cache_time[0]:.2f}s  warm {warm_time[0]:.3f}s ({warm_time[1]:.3f} cpu)", file=sys.stderr)
+    print(f"Machine: `{' '.join(platform.uname()[:3])} {platform.machine()}`, {os.cpu_count()} CPU(s), "
+          f"Python {platform.python_version()}; {dt.date.today()}; load average before: "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
           f"{len(list((root / 'locales' / langs[0]).glob('*.po')))} files per language, median of {args.repeat}.\n")
-    print("| lang | pofilter (s) | cold (s) | cold / pofilter | --no-cache / pofilter | warm (s) | warm / pofilter |")
+    print("| lang | pofilter wall (cpu) | cold wall (cpu) | cold / pofilter wall (cpu) | --no-cache / pofilter wall "
+          "| warm wall (cpu) | warm / pofilter wall (cpu) |")
     print("|---|---|---|---|---|---|---|")
     for lang, base, cold_time, no_cache_time, warm_time in rows:
-        print(f"| {lang} | {base:.2f} | {cold_time:.2f} | 1/{base / cold_time:.1f} | 1/{base / no_cache_time:.1f} | "
-              f"{warm_time:.3f} | 1/{base / warm_time:.0f} |")
+        print(f"| {lang} | {base[0]:.2f} s ({base[1]:.2f}) | {cold_time[0]:.2f} s ({cold_time[1]:.2f}) | "
+              f"{cold_time[0] / base[0]:.2f} ({cold_time[1] / base[1]:.2f}) | {no_cache_time[0] / base[0]:.2f} | "
+              f"{warm_time[0]:.2f} s ({warm_time[1]:.2f}) | {warm_time[0] / base[0]:.3f} ({warm_time[1] / base[1]:.3f}) |")
 
 
 if __name__ == "__main__":

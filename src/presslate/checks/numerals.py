@@ -66,30 +66,41 @@ def extract_numbers(text: str, rules: LanguageRules, *, protected: list[Protecte
     if not _ANY_DIGIT_RE.search(text):
         return []
     plain = normalise_digits(text) if _NATIVE_DIGIT_RE.search(text) else text
-    lowered = plain.lower()
-    pattern = _scale_pattern(rules)
     tokens: list[NumberToken] = []
-    for match in _NUMBER_RE.finditer(plain):
-        start, end = match.span()
+    for match in _token_pattern(rules).finditer(plain):
+        start, end = match.span("num")
         if protected and inside(protected, start, end):
             continue
-        raw = match.group(0)
-        values = _readings(raw, rules, strict=strict)
+        values = _readings(match.group("num"), rules, strict=strict)
         if not values:
             continue
-        scale_end, multiplier = end, None
-        if pattern is not None:
-            found = pattern.match(lowered, end)
-            if found:
-                multiplier = rules.scales[found.group("scale")]
-                scale_end = found.end()
-        if multiplier is not None:
+        scale = match.group("scale")
+        if scale:
+            multiplier = rules.scales[scale.lower()]
             values = tuple(_normal(value * multiplier) for value in values)
-        percent = _is_percent(plain, lowered, start, scale_end, rules)
-        tokens.append(NumberToken(text[start:scale_end], start, scale_end, values, percent))
+            end = match.end("scale")
+        percent = bool(match.group("after")) or (start > 0 and plain[start - 1] in _PERCENT_SIGNS)
+        tokens.append(NumberToken(text[start:end], start, end, values, percent))
     if rules.attached_scales:
         tokens = _add_up_scales(tokens, plain)
     return tokens
+
+
+@lru_cache(maxsize=None)
+def _token_pattern(rules: LanguageRules) -> re.Pattern[str]:
+    """A number with what may follow it: a scale word, a per-cent sign or word (a sign before, ``٪50``, is seen apart)."""
+    number = _NUMBER_RE.pattern
+    scale = ""
+    if rules.scales:
+        words = "|".join(re.escape(word) for word in sorted(rules.scales, key=len, reverse=True))
+        gap = "" if rules.attached_scales else r"[ \u00a0\u202f-]?"
+        tail = "" if rules.attached_scales else r"(?!\w)"
+        scale = rf"(?:{gap}(?P<scale>(?i:{words})){tail})?"
+    else:
+        scale = "(?P<scale>(?!))?"
+    words = "|".join(re.escape(word) for word in sorted(rules.percent_words, key=len, reverse=True))
+    after = f"[{_PERCENT_SIGNS}]" + (f"|(?i:{words})" if words else "")
+    return re.compile(rf"(?P<num>{number}){scale}(?P<after>[ \u00a0\u202f]?(?:{after}))?")
 
 
 @lru_cache(maxsize=65536)
@@ -145,30 +156,6 @@ def _normal(value: Decimal) -> Decimal:
     """A canonical Decimal (``1.70E+6`` and ``1700000`` compare and hash equal either way; this prints well)."""
     normal = value.normalize()
     return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
-
-
-@lru_cache(maxsize=None)
-def _scale_pattern(rules: LanguageRules) -> re.Pattern[str] | None:
-    if not rules.scales:
-        return None
-    words = sorted(rules.scales, key=len, reverse=True)
-    alternatives = "|".join(re.escape(word) for word in words)
-    gap = "" if rules.attached_scales else r"[ \u00a0\u202f-]?"
-    tail = "" if rules.attached_scales else r"(?!\w)"
-    return re.compile(rf"{gap}(?P<scale>{alternatives}){tail}")
-
-
-@lru_cache(maxsize=None)
-def _percent_after(rules: LanguageRules) -> re.Pattern[str]:
-    words = "|".join(re.escape(word) for word in sorted(rules.percent_words, key=len, reverse=True))
-    alternatives = f"[{_PERCENT_SIGNS}]" + (f"|(?:{words})" if words else "")
-    return re.compile(rf"[ \u00a0\u202f]?(?:{alternatives})")
-
-
-def _is_percent(plain: str, lowered: str, start: int, end: int, rules: LanguageRules) -> bool:
-    if start > 0 and plain[start - 1] in _PERCENT_SIGNS:  # Arabic and Turkish write ٪50 / %50
-        return True
-    return _percent_after(rules).match(lowered, end) is not None
 
 
 def _add_up_scales(tokens: list[NumberToken], plain: str) -> list[NumberToken]:

@@ -54,15 +54,18 @@ class FileJob:
 class FileResult:
     """What checking one file gave, in a compact form that pickles and caches well.
 
-    A finding is ``[check, severity, line, msgid, msgstr, message, path]`` (path None: the PO
-    file); an entry is ``[line, msgctxt, msgid, msgstr, ignored ids]``; an error is
-    ``[path, message, line]`` (path None: the PO file).
+    A finding is ``[check, severity, line, message, path, msgid, msgstr]``; for a finding in
+    the PO file itself path, msgid and msgstr are None and ``texts`` maps its line to the
+    entry's ``[msgid, msgstr]`` (stored once however many findings the entry has). An entry
+    is ``[line, msgctxt, msgid, msgstr, ignored ids]``; an error ``[path, message, line]``
+    (path None: the PO file). Findings are in line order, then check order.
     """
 
     job: FileJob
     lang: str | None = None
     release: str | None = None
     findings: list[list[Any]] = field(default_factory=list)
+    texts: list[list[Any]] = field(default_factory=list)
     entries: list[list[Any]] | None = None
     errors: list[list[Any]] = field(default_factory=list)
     fatal: bool = False
@@ -72,7 +75,7 @@ class FileResult:
         return self.job.rel
 
     def cached_value(self) -> list[Any]:
-        return [self.lang, self.release, self.findings, self.errors, self.fatal]
+        return [self.lang, self.release, self.findings, self.texts, self.errors, self.fatal]
 
 
 @dataclass(frozen=True)
@@ -121,23 +124,49 @@ def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languag
             continue
         kept.append(result)
     report.files_checked = len(kept)
-    for result in kept:
-        report.findings += [_finding(result, item) for item in result.findings]
     wanted = {result.rel for result in kept}
+    extra: dict[str, list[Finding]] = {}
     for lang in sorted({result.lang for result in kept if result.lang}):
         lang_results = [result for result in kept if result.lang == lang]
         others = _language_files(workspace, lang, skip={result.rel for result in results})
         if others:
             lang_results += [r for r in _process(others, state, cache, jobs) if not r.fatal and r.lang == lang]
-        report.findings += [finding for finding in _catalog_findings(lang, lang_results, state, cache)
-                            if finding.path in wanted]
+        for finding in _catalog_findings(lang, lang_results, state, cache):
+            if finding.path in wanted:
+                extra.setdefault(finding.path or "", []).append(finding)
     if cache is not None:
         cache.save()
+    report.findings = _ordered(kept, extra)
     for error in report.errors:
         if error.path is not None and error.path.is_absolute():
             error.path = Path(workspace.relative(error.path))
-    report.findings.sort(key=lambda f: (f.path or "", f.line or 0, _ORDER.get(f.check, 99), f.message))
     return report
+
+
+def _ordered(results: list[FileResult], extra: dict[str, list[Finding]]) -> list[Finding]:
+    """All findings by path, then line and check order (each file's own are in that order already)."""
+    by_path: dict[str, list[Finding]] = {}
+    for result in results:
+        for finding in _findings(result):
+            by_path.setdefault(finding.path or "", []).append(finding)
+    for path, findings in extra.items():
+        by_path.setdefault(path, []).extend(findings)
+    ordered: list[Finding] = []
+    for path in sorted(by_path):
+        findings = by_path[path]
+        if path in extra or any(f.path != path for f in findings[:1]) or _needs_sort(findings):
+            findings.sort(key=_sort_key)
+        ordered += findings
+    return ordered
+
+
+def _needs_sort(findings: list[Finding]) -> bool:
+    keys = [(f.line or 0, _ORDER.get(f.check, 99)) for f in findings]
+    return any(a > b for a, b in zip(keys, keys[1:]))
+
+
+def _sort_key(finding: Finding) -> tuple:
+    return (finding.line or 0, _ORDER.get(finding.check, 99))
 
 
 def _load_glossary(workspace: Workspace, errors: list[PresslateError]) -> tuple[Any, str]:
@@ -234,8 +263,8 @@ def _process(jobs: list[FileJob], state: RunState, cache: CheckCache | None, wor
     for job in jobs:
         value = cache.get("files", job.rel, job.digest) if cache is not None else None
         if value is not None:
-            lang, release, findings, errors, fatal = value
-            results[job.rel] = FileResult(job, lang, release, findings, None, errors, fatal)
+            lang, release, findings, texts, errors, fatal = value
+            results[job.rel] = FileResult(job, lang, release, findings, texts, None, errors, fatal)
         else:
             todo.append(job)
     for result in _run_jobs(todo, state, workers):
@@ -288,7 +317,11 @@ def check_file(job: FileJob) -> FileResult:
     terms = term_index(state.glossary, lang) if state.glossary is not None else None
     findings = check_catalog(catalog, lang=lang, terms=terms, checks=segment_checks(enabled), severities=severities,
                              path=job.rel, release=result.release, source_lang=state.source_lang, memo=_MEMO)
-    result.findings = [[f.check, f.severity.value, f.line, f.msgid, f.msgstr, f.message, None] for f in findings]
+    result.findings = [[f.check, f.severity.value, f.line, f.message, None, None, None] for f in findings]
+    texts: dict[int | None, list[Any]] = {}
+    for finding in findings:
+        texts.setdefault(finding.line, [finding.line, finding.msgid, finding.msgstr])
+    result.texts = list(texts.values())
     result.entries = [
         [message.line, message.msgctxt, message.msgid, message.msgstr, sorted(ignored_check_ids(message))]
         for message in catalog.messages
@@ -323,14 +356,21 @@ def _release_findings(job: FileJob, lang: str, checks: list, terms, severities, 
     for check in checks:
         ctx = ReleaseContext(lang=lang, release=release, path=job.release_rel or "", titles_line=_titles_line(text, lang),
                              terms=terms, severities=severities, settings=settings.options_for(check.check_id))
-        result.findings += [[f.check, f.severity.value, f.line, f.msgid, f.msgstr, f.message, f.path]
+        result.findings += [[f.check, f.severity.value, f.line, f.message, f.path, f.msgid, f.msgstr]
                             for f in check().check(ctx)]
 
 
-def _finding(result: FileResult, item: list[Any]) -> Finding:
-    check, severity, line, msgid, msgstr, message, path = item
-    return Finding(check, Severity(severity), path or result.rel, line, result.lang, result.release, msgid, msgstr,
-                   message)
+def _findings(result: FileResult) -> list[Finding]:
+    """The findings of one file result as objects."""
+    texts = {line: (msgid, msgstr) for line, msgid, msgstr in result.texts}
+    rel, lang, release = result.rel, result.lang, result.release
+    found = []
+    for check, severity, line, message, path, msgid, msgstr in result.findings:
+        if path is None:
+            path = rel
+            msgid, msgstr = texts.get(line, (None, None))
+        found.append(Finding(check, Severity(severity), path, line, lang, release, msgid, msgstr, message))
+    return found
 
 
 def _error(result: FileResult, error: list[Any]) -> PresslateError:

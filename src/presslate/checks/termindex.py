@@ -21,6 +21,16 @@ def loose_fold(text: str) -> str:
     return _MARKS_RE.sub("", unicodedata.normalize("NFD", text.lower())).replace("y", "i")
 
 
+def word_starts(text: str) -> frozenset[str]:
+    """The first two letters (loosely folded) of every word of ``text``.
+
+    A Snowball stem keeps at least the first two letters of its word (suffixes are removed only
+    from the RV/R1 regions, which start after them), so a variant matched by stems has every
+    one of its words' starts among the text's.
+    """
+    return frozenset(word[:2] for word in _WORD_RE.findall(loose_fold(text)))
+
+
 @dataclass(frozen=True)
 class SourceTerm:
     """A glossary term found in a source text."""
@@ -46,12 +56,11 @@ class TermIndex:
         ]
         self._has: dict[tuple[str, str, bool], bool] = {}
         self._forbidden_cache: dict[str, frozenset[str]] = {}
-        # Stem-matched languages inflect the ends of words only: a variant whose words' first two
-        # letters are not all in the text cannot match, and need not be asked of the matcher.
+        # Stem-matched languages inflect the ends of words only: a variant whose words' starts are
+        # not all among the text's cannot match, and need not be asked of the matcher.
         self._stemmed = bool(morphology_for(lang).stemmer)
-        self._needles: dict[str, tuple[str, ...]] = {
-            variant: tuple({loose_fold(word)[:2] for word in _WORD_RE.findall(variant)})
-            for _, variant in self.forbidden
+        self._needles: dict[str, frozenset[str]] = {
+            variant: word_starts(variant) for _, variant in self.forbidden
         }
         self._forbidden_groups: dict[bool, tuple[str, ...]] = {}
         for term, variant in self.forbidden:
@@ -92,11 +101,11 @@ class TermIndex:
             return []
         found = self._forbidden_cache.get(text)
         if found is None:
-            folded = loose_fold(text) if self._stemmed else ""
+            starts = word_starts(text) if self._stemmed else frozenset()
             found = frozenset(
                 variant
                 for case_sensitive, variants in self._forbidden_groups.items()
-                for _, _, variant in self._matches(text, folded, variants, case_sensitive)
+                for _, _, variant in self._matches(text, starts, variants, case_sensitive)
             )
             if len(self._forbidden_cache) > 50_000:
                 self._forbidden_cache.clear()
@@ -109,14 +118,13 @@ class TermIndex:
                 continue
             if variant in chosen and (chosen[variant].term in named or term.term not in named):
                 continue
-            if self.has(text, variant, case_sensitive=term.case_sensitive):
-                chosen[variant] = term
+            chosen[variant] = term
         return [(term, variant) for variant, term in chosen.items()]
 
-    def _matches(self, text: str, folded: str, variants: tuple[str, ...],
+    def _matches(self, text: str, starts: frozenset[str], variants: tuple[str, ...],
                  case_sensitive: bool) -> list[tuple[int, int, str]]:
         if self._stemmed:
-            variants = tuple(v for v in variants if all(needle in folded for needle in self._needles[v]))
+            variants = tuple(v for v in variants if self._needles[v] <= starts)
             if not variants:
                 return []
         return self.matcher.target_matches(text, variants, self.lang, case_sensitive=case_sensitive)
