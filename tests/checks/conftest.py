@@ -17,6 +17,14 @@ REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data" / "checks"
 
 
+@pytest.fixture(autouse=True)
+def own_cache_key(tmp_path_factory, monkeypatch) -> Path:
+    """The cache key lives in a throw-away folder, not in the user's ~/.cache."""
+    folder = tmp_path_factory.mktemp("xdg-cache")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def glossary() -> Glossary:
     """The glossary shipped with the repository (the seed releases' real terms)."""

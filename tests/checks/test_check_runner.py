@@ -210,3 +210,23 @@ def test_configured_severity_and_disabled_checks(translated: Path) -> None:
     report = run_checks(open_workspace(explicit=translated), use_cache=False)
     assert {f.lang for f in report.findings} == {"fr", "es", "ar"}
     assert {f.severity for f in report.findings} == {Severity.WARNING}
+
+
+def test_a_cache_made_under_another_key_is_not_trusted(translated: Path, monkeypatch, tmp_path: Path) -> None:
+    run_checks(open_workspace(explicit=translated))
+    calls: list[str] = []
+    original = runner.check_file
+    monkeypatch.setattr(runner, "check_file", lambda job: calls.append(job.rel) or original(job))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-machine"))
+    run_checks(open_workspace(explicit=translated))
+    assert len(calls) == 36
+    assert (tmp_path / "another-machine" / "presslate" / "check-cache.key").is_file()
+
+
+def test_no_cache_key_means_no_cache(translated: Path, monkeypatch, tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    report = run_checks(open_workspace(explicit=translated))
+    assert report.errors == [] and report.files_checked == 36
+    assert not (translated / ".presslate-cache").exists()

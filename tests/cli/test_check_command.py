@@ -18,6 +18,12 @@ IRAQ = "2014-09-09-iom-iraq-on-sunday-joined-a-relief-convoy"
 KURDISTAN = "Iraq’s Kurdistan region today holds 50 per cent of all displaced individuals – some 862,458 people."
 
 
+@pytest.fixture(autouse=True)
+def own_cache_key(tmp_path, monkeypatch) -> None:
+    """The check cache's key lives in a throw-away folder, not in the user's ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+
+
 @pytest.fixture
 def workspace(tmp_path: Path) -> Path:
     root = tmp_path / "ws"

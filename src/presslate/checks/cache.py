@@ -1,7 +1,8 @@
 """The check cache under ``<workspace>/.presslate-cache/check/``: results keyed on file content and run context.
 
-The context key covers the presslate version, the check modules, the ``[check]`` settings, the
-source language and the glossary; when it changes, everything is recomputed. Per file the
+The context key covers the presslate version and source, the ``[check]`` settings, the source
+language, the glossary and a key kept in the user's cache folder (so a cache folder that comes
+with a checkout is never trusted); when it changes, everything is recomputed. Per file the
 key is the digest of its bytes. Catalog-wide results are keyed on the digests of every file
 (and release file) they read.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +30,39 @@ def digest_bytes(data: bytes) -> str:
 
 
 def code_signature() -> str:
-    """Names, sizes and modification times of the check modules: a cache made by other code is not reused."""
+    """A hash of presslate's version and source files: results made by other code are not reused."""
     from presslate import __version__
 
-    folder = Path(__file__).parent
-    parts = [__version__, str(CACHE_FORMAT)]
-    for path in sorted(folder.glob("*.py")):
-        info = path.stat()
-        parts.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
-    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256(f"{__version__}\0{CACHE_FORMAT}\0".encode())
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def machine_key() -> str | None:
+    """A random key kept in the user's cache folder, created on first use (None when it cannot be kept).
+
+    Cache entries are only trusted under this key, so a ``.presslate-cache`` folder that came with
+    a checkout (committed by mistake, or on purpose to hide findings) is never read as ours.
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "presslate"
+    path = base / "check-cache.key"
+    try:
+        key = path.read_text(encoding="ascii").strip()
+        if len(key) == 64:
+            return key
+    except (OSError, UnicodeDecodeError):
+        pass
+    try:
+        base.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(path, secrets.token_hex(32) + "\n")
+        key = path.read_text(encoding="ascii").strip()
+    except OSError as exc:
+        log.info("no cache key in %s (%s): checking without the cache", base, exc)
+        return None
+    return key if len(key) == 64 else None
 
 
 class CheckCache:

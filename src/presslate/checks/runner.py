@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext, ignored_check_ids
-from presslate.checks.cache import CheckCache, code_signature, digest_bytes
+from presslate.checks.cache import CheckCache, code_signature, digest_bytes, machine_key
 from presslate.checks.finding import CheckReport, Finding, Severity
 from presslate.checks.registry import CATALOG_CHECKS, CHECK_IDS, RELEASE_CHECKS
 from presslate.checks.settings import CheckSettings, load_check_settings
@@ -112,9 +112,12 @@ def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languag
     glossary, glossary_key = _load_glossary(workspace, report.errors)
     state = RunState(settings, glossary, workspace.config.source_language)
     _init_worker(state)
-    key = hashlib.sha256("\n".join([code_signature(), settings.signature(), state.source_lang,
-                                    glossary_key]).encode()).hexdigest()
-    cache = CheckCache(workspace.cache_dir / "check", key) if use_cache else None
+    cache = None
+    secret = machine_key() if use_cache else None
+    if secret is not None:
+        key = hashlib.sha256("\n".join([secret, code_signature(), settings.signature(), state.source_lang,
+                                        glossary_key]).encode()).hexdigest()
+        cache = CheckCache(workspace.cache_dir / "check", key)
 
     results = _process(_collect(workspace, paths, selected, report.errors), state, cache, jobs)
     kept: list[FileResult] = []
