@@ -8,6 +8,7 @@ from presslate.checks.languages import END_CLASSES
 
 _CLASS_OF = {ch: name for name, chars in END_CLASSES.items() for ch in chars}
 _CLOSERS = "\"'”’»)]}」』›）］"
+_QUOTE_CLOSERS = "\"”’»」』›"
 _SPACES = " \u00a0\u202f\t"
 _NAMES = {"period": "a full stop", "question": "a question mark", "exclamation": "an exclamation mark",
           "colon": "a colon", "semicolon": "a semicolon", "comma": "a comma", "ellipsis": "an ellipsis"}
@@ -28,13 +29,26 @@ def final_marks(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def ends_with_quote(text: str) -> bool:
+    """True when ``text`` ends with a closing quotation mark (possibly followed by punctuation)."""
+    return any(ch in _QUOTE_CLOSERS for ch in text.rstrip()[-3:])
+
+
+def marks_before_last_quote(text: str) -> frozenset[str]:
+    """The punctuation classes that end the last quotation of ``text`` (``“…?”라고 물었다.`` -> question)."""
+    positions = [i for i, ch in enumerate(text) if ch in _QUOTE_CLOSERS]
+    return final_marks(text[: positions[-1]]) if positions else frozenset()
+
+
 class EndPunctuationCheck(SegmentCheck):
     """The translation must end with the same kind of punctuation as the source.
 
     Every script's form of a mark counts as that mark (Arabic ``؟`` is a question mark,
     ``،`` a comma); closing quotes and brackets around it are ignored, so French ``».``
     matches English ``.”``. Whether Arabic should write ``؟`` rather than ``?`` is the
-    ``locale-punctuation`` check's business.
+    ``locale-punctuation`` check's business. Where the language puts the reporting verb after a
+    quotation that ends the English sentence (Korean ``“…?”라고 물었다.``), the mark that ends
+    the quotation counts too.
 
     Fails (ar): "Would they help?" -> "هل سيساعدون."
     Passes (ar): "Would they help?" -> "هل سيساعدون؟"
@@ -47,6 +61,8 @@ class EndPunctuationCheck(SegmentCheck):
     def check(self, ctx: SegmentContext) -> list[Finding]:
         source, target = final_marks(ctx.source), final_marks(ctx.target)
         if source == target or source & target:
+            return []
+        if ctx.rules.verb_after_quote and ends_with_quote(ctx.source) and source & marks_before_last_quote(ctx.target):
             return []
         if source == {"ellipsis"} and "period" in target or target == {"ellipsis"} and "period" in source:
             return []

@@ -39,7 +39,8 @@ class LanguageRules:
     says the scale word follows the digits without a space (Korean ``170만``) and several
     decreasing scales add up (``1억 2천만``). ``local_marks`` maps Latin punctuation to the
     language's own (Arabic ``?`` -> ``؟``); ``space_before`` lists marks that need a (narrow)
-    no-break space before them (French ``: ; ! ?``).
+    no-break space before them (French ``: ; ! ?``). ``verb_after_quote`` says a quotation that
+    ends an English sentence is followed by its reporting verb (Korean ``“…?”라고 물었다.``).
     """
 
     lang: str
@@ -53,6 +54,7 @@ class LanguageRules:
     space_inside_guillemets: bool = False
     number_words: Mapping[str, Decimal] = field(default_factory=dict)
     month_words: Mapping[str, int] = field(default_factory=dict)
+    verb_after_quote: bool = False
 
     @property
     def groups_with_space(self) -> bool:
@@ -124,6 +126,7 @@ _TABLES: dict[str, dict] = {
         "percent_words": ("퍼센트", "퍼센트포인트"),
         "scales": {"천만": 10**7, "백만": 10**6, "십만": 10**5, "만": 10**4, "억": 10**8, "조": 10**12, "천": 10**3},
         "attached_scales": True,
+        "verb_after_quote": True,
     },
     "ru": {
         "percent_words": ("процент", "процента", "процентов"),
@@ -156,4 +159,5 @@ def rules_for(lang: str) -> LanguageRules:
         space_inside_guillemets=bool(table.get("space_inside_guillemets", False)),
         number_words=dict(table.get("number_words", {})),
         month_words=dict(table.get("month_words", {})),
+        verb_after_quote=bool(table.get("verb_after_quote", False)),
     )
