@@ -88,11 +88,12 @@ def test_a_translator_silences_a_check_with_a_flag_or_a_comment(translated: Path
 
 def test_a_broken_po_file_is_reported_and_the_others_are_still_checked(translated: Path) -> None:
     broken = translated / "locales" / "es" / f"{EGYPT}.po"
-    broken.write_text(broken.read_text(encoding="utf-8") + "\ngarbage line\n", encoding="utf-8")
+    text = broken.read_text(encoding="utf-8")
+    broken.write_text(text + "\ngarbage line\n", encoding="utf-8")
     edit(translated / "locales" / "es" / f"{IRAQ}.po", KURDISTAN, "La región acoge hoy al 50 % de los desplazados.")
     report = run_checks(open_workspace(explicit=translated), use_cache=False, languages=["es"])
     [error] = report.errors
-    assert str(error.path) == f"locales/es/{EGYPT}.po"
+    assert str(error) == f"locales/es/{EGYPT}.po:{text.count(chr(10)) + 2}: unknown keyword 'garbage'"
     assert report.files_checked == 8
     assert [f.message for f in report.findings if f.check == "numbers"] == ["862,458 is missing from the translation"]
 

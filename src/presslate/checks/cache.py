@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -116,7 +117,19 @@ class CheckCache:
             for part in sorted(self._dirty):
                 payload = json.dumps({"key": self.key, "items": self._data[part]}, ensure_ascii=False,
                                      separators=(",", ":"))
-                write_text_atomic(self.folder / f"{part}.json", payload)
+                _replace_file(self.folder / f"{part}.json", payload.encode("utf-8"))
         except OSError as exc:
             log.warning("could not write the check cache in %s: %s", self.folder, exc)
         self._dirty.clear()
+
+
+def _replace_file(path: Path, data: bytes) -> None:
+    """Write through a temporary file and a rename, without fsync: a cache needs no durability, only no torn files."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(name, path)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
