@@ -12,6 +12,7 @@ from presslate.errors import ReleaseFileError
 from presslate.models import RELEASE_ID_RE, Block, BlockKind, Release
 
 FENCE = "---"
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONTACT_MARKER = "<!-- contact -->"
 _ESCAPE_STARTS = ("#", "- ", "-", ">", "<!--", "\\", "* ", "+ ")
 _FRONT_KEYS = ("id", "date", "dateline", "source", "source_format", "part", "posted", "titles", "backlinks")
@@ -46,7 +47,7 @@ def parse_release(text: str, *, path: Path | None = None) -> Release:
 
 def _parse_front_matter(text: str, *, path: Path | None) -> dict[str, Any]:
     try:
-        meta = yaml.safe_load(text) or {}
+        meta = yaml.load(text, Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
