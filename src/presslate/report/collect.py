@@ -1,0 +1,141 @@
+"""Read the counts of many PO files: from the content-keyed cache when unchanged, else parsed (in parallel)."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from presslate.catalog.pofile import parse_po, read_po
+from presslate.errors import CatalogError, PresslateError
+from presslate.report.cache import CachedError, CacheValue, StatsCache, content_key
+from presslate.report.counts import FileStats, stats_from_catalog
+
+log = logging.getLogger(__name__)
+
+# Below this many files to parse, worker processes cost more than they save.
+PARALLEL_MIN_FILES = 64
+CHUNK_FILES = 32
+
+
+@dataclass(frozen=True)
+class FileRequest:
+    """One PO (or POT) file to count for a language."""
+
+    path: Path
+    lang: str
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """The counts of a file, or why it could not be read (``stats`` None, ``error`` set)."""
+
+    stats: FileStats | None = None
+    error: PresslateError | None = None
+
+
+def collect_stats(
+    requests: Iterable[FileRequest], *, cache: StatsCache | None = None, jobs: int | None = None
+) -> dict[FileRequest, FileOutcome]:
+    """Counts of every requested file; broken files come back with their ``path:line`` error."""
+    outcomes: dict[FileRequest, FileOutcome] = {}
+    to_parse: list[FileRequest] = []
+    for request in requests:
+        if cache is None:
+            to_parse.append(request)
+            continue
+        try:
+            data = request.path.read_bytes()
+        except OSError as exc:
+            outcomes[request] = FileOutcome(error=CatalogError(f"cannot read: {exc.strerror}", path=request.path))
+            continue
+        cached = cache.get(content_key(data, request.lang))
+        if cached is None:
+            to_parse.append(request)
+        else:
+            outcomes[request] = _outcome(cached, request.path)
+    for request, key, value in _parse_all(to_parse, jobs=jobs):
+        if cache is not None and key is not None:
+            cache.put(key, value)
+        outcomes[request] = _outcome(value, request.path)
+    return outcomes
+
+
+def stats_from_bytes(data: bytes, *, lang: str, path: Path) -> CacheValue:
+    """Counts of PO text held in memory (a git blob); a broken file gives a CachedError."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return CachedError("not valid UTF-8", None)
+    try:
+        return stats_from_catalog(parse_po(text, path=path), lang=lang)
+    except PresslateError as exc:
+        return CachedError(exc.message, exc.line)
+    except Exception as exc:  # a parser failure on odd input must not stop the report of the others
+        return CachedError(f"cannot parse this PO file ({type(exc).__name__}: {exc})", None)
+
+
+def parse_blobs(items: list[tuple[bytes, str, Path]], *, jobs: int | None = None) -> list[CacheValue]:
+    """Counts of in-memory PO contents ``(data, lang, path)``, in order; in parallel when there are many."""
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(items) // CHUNK_FILES))
+    if workers <= 1 or len(items) < PARALLEL_MIN_FILES:
+        return [_parse_blob(item) for item in items]
+    chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return [value for parsed in pool.map(_parse_blob_chunk, chunks) for value in parsed]
+    except (OSError, RuntimeError) as exc:
+        log.info("counting in one process (%s)", exc)
+        return [_parse_blob(item) for item in items]
+
+
+def _parse_blob_chunk(chunk: list[tuple[bytes, str, Path]]) -> list[CacheValue]:
+    return [_parse_blob(item) for item in chunk]
+
+
+def _parse_blob(item: tuple[bytes, str, Path]) -> CacheValue:
+    data, lang, path = item
+    return stats_from_bytes(data, lang=lang, path=path)
+
+
+def _parse_all(requests: list[FileRequest], *, jobs: int | None) -> list[tuple[FileRequest, str | None, CacheValue]]:
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(requests) // CHUNK_FILES))
+    if workers <= 1 or len(requests) < PARALLEL_MIN_FILES:
+        return [(request, *_parse_one(request)) for request in requests]
+    chunks = [requests[i:i + CHUNK_FILES] for i in range(0, len(requests), CHUNK_FILES)]
+    results: list[tuple[FileRequest, str | None, CacheValue]] = []
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for chunk, parsed in zip(chunks, pool.map(_parse_chunk, chunks)):
+                results.extend((request, key, value) for request, (key, value) in zip(chunk, parsed))
+    except (OSError, RuntimeError) as exc:  # no process support here: count in this process
+        log.info("counting in one process (%s)", exc)
+        return [(request, *_parse_one(request)) for request in requests]
+    return results
+
+
+def _parse_chunk(chunk: list[FileRequest]) -> list[tuple[str | None, CacheValue]]:
+    return [_parse_one(request) for request in chunk]
+
+
+def _parse_one(request: FileRequest) -> tuple[str | None, CacheValue]:
+    """Count one file; the key is computed from the bytes that were read."""
+    try:
+        key = content_key(request.path.read_bytes(), request.lang)
+    except OSError as exc:
+        return None, CachedError(f"cannot read: {exc.strerror}", None)
+    try:
+        return key, stats_from_catalog(read_po(request.path), lang=request.lang)
+    except PresslateError as exc:
+        return key, CachedError(exc.message, exc.line)
+    except Exception as exc:  # a parser failure on odd input must not stop the report of the others
+        return key, CachedError(f"cannot parse this PO file ({type(exc).__name__}: {exc})", None)
+
+
+def _outcome(value: CacheValue, path: Path) -> FileOutcome:
+    if isinstance(value, CachedError):
+        return FileOutcome(error=CatalogError(value.message, path=path, line=value.line))
+    return FileOutcome(stats=value)
