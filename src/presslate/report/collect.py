@@ -13,12 +13,16 @@ from presslate.catalog.pofile import parse_po, read_po
 from presslate.errors import CatalogError, PresslateError
 from presslate.report.cache import CachedError, CacheValue, StatsCache, content_key
 from presslate.report.counts import FileStats, stats_from_catalog
+from presslate.report.fastcount import fast_file_stats
 
 log = logging.getLogger(__name__)
 
 # Below this many files to parse, worker processes cost more than they save.
 PARALLEL_MIN_FILES = 64
 CHUNK_FILES = 32
+# Source sentences recur across languages and releases: their word counts are kept per process.
+_WORD_COUNTS: dict[str, int] = {}
+_MAX_WORD_COUNTS = 500_000
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,9 @@ def collect_stats(
 
 def stats_from_bytes(data: bytes, *, lang: str, path: Path) -> CacheValue:
     """Counts of PO text held in memory (a git blob); a broken file gives a CachedError."""
+    stats = _fast(data, lang)
+    if stats is not None:
+        return stats
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -124,15 +131,26 @@ def _parse_chunk(chunk: list[FileRequest]) -> list[tuple[str | None, CacheValue]
 def _parse_one(request: FileRequest) -> tuple[str | None, CacheValue]:
     """Count one file; the key is computed from the bytes that were read."""
     try:
-        key = content_key(request.path.read_bytes(), request.lang)
+        data = request.path.read_bytes()
     except OSError as exc:
         return None, CachedError(f"cannot read: {exc.strerror}", None)
+    key = content_key(data, request.lang)
+    stats = _fast(data, request.lang)
+    if stats is not None:
+        return key, stats
     try:
         return key, stats_from_catalog(read_po(request.path), lang=request.lang)
     except PresslateError as exc:
         return key, CachedError(exc.message, exc.line)
     except Exception as exc:  # a parser failure on odd input must not stop the report of the others
         return key, CachedError(f"cannot parse this PO file ({type(exc).__name__}: {exc})", None)
+
+
+def _fast(data: bytes, lang: str) -> FileStats | None:
+    """Counts from the fast reader, None when the file needs the full parser."""
+    if len(_WORD_COUNTS) > _MAX_WORD_COUNTS:
+        _WORD_COUNTS.clear()
+    return fast_file_stats(data, lang=lang, word_counts=_WORD_COUNTS)
 
 
 def _outcome(value: CacheValue, path: Path) -> FileOutcome:

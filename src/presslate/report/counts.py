@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields
 from enum import Enum
 from typing import Any
@@ -11,6 +12,8 @@ from presslate.catalog.template import UNSET_REVISION_DATE, UNSET_TRANSLATOR
 from presslate.report.words import count_target, count_words
 
 TITLE_PLACE = "title"
+# The last header comment sync writes: "Korean translation of the release <id>." (POT: "Source sentences of ...").
+_RELEASE_COMMENT_RE = re.compile(r"^(?:Source sentences|.+ translation) of the release [a-z0-9-]+\.$")
 
 
 class MessageState(str, Enum):
@@ -143,10 +146,16 @@ def stats_from_catalog(catalog: Catalog, *, lang: str) -> FileStats:
             stats.title = message.msgid
             if state is MessageState.TRANSLATED:
                 stats.title_translation = message.msgstr
-    if stats.title is None and len(catalog.header_comments) >= 2 and catalog.header_comments[0].strip():
-        # Releases without a title block (mirror pages): sync puts the page's title first in the header comments.
-        stats.title = catalog.header_comments[0].strip()
+    if stats.title is None:
+        stats.title = title_from_header_comments(catalog.header_comments)
     return stats
+
+
+def title_from_header_comments(comments: list[str]) -> str | None:
+    """The title sync writes first in the header comments (releases without a title block, e.g. mirror pages)."""
+    if len(comments) >= 2 and comments[0].strip() and _RELEASE_COMMENT_RE.match(comments[-1].strip()):
+        return comments[0].strip()
+    return None
 
 
 def _header_value(catalog: Catalog, name: str, unset: str) -> str | None:

@@ -34,6 +34,7 @@ TARGET_METHOD = (
 
 _TAG_RE = re.compile(r"<br\s*/?>|</?[\w.:]+(?:\s[^<>]*)?/?>")
 _IDEOGRAPHIC_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]")
+_NOT_LETTER_OR_DIGIT_RE = re.compile(r"[\W_]+")
 _WORD_RE = re.compile(
     r"\w+(?:(?:(?<=[^\W\d_])['’.:·](?=[^\W\d_])|(?<=\d)[.,;'’](?=\d))\w+)*"
 )
@@ -52,7 +53,7 @@ def count_words(text: str) -> int:
 
 def count_characters(text: str) -> int:
     """Letters and digits in ``text``; spaces and punctuation are not counted."""
-    return sum(1 for char in text if char.isalnum())
+    return len(_NOT_LETTER_OR_DIGIT_RE.sub("", text))
 
 
 def target_unit(lang: str) -> str:

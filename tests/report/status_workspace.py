@@ -1,7 +1,7 @@
 """Build a workspace from the real seed pages with hand-made translations, for status tests and the screenshot.
 
 Run as a script to build one for a look or a screenshot:
-``PYTHONPATH=src python tests/report/seed_workspace.py /tmp/status-demo`` (adds a git history of four weeks).
+``PYTHONPATH=src python tests/report/status_workspace.py /tmp/status-demo`` (adds a git history of four weeks).
 """
 
 from __future__ import annotations
