@@ -2,19 +2,33 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from status_workspace import fill_seed_translations
+from status_workspace import build_seed_workspace, fill_seed_translations
 
 from presslate.report import service
-from presslate.workspace import Workspace
+from presslate.workspace import Workspace, open_workspace
+
+
+@pytest.fixture(scope="session")
+def _translated_template(tmp_path_factory) -> Path:
+    """Built once: ingest and sync of the five seed pages, then the hand-made translations."""
+    root = tmp_path_factory.mktemp("status-template") / "ws"
+    workspace = build_seed_workspace(root)
+    fill_seed_translations(workspace)
+    shutil.rmtree(workspace.cache_dir, ignore_errors=True)
+    return root
 
 
 @pytest.fixture
-def translated_workspace(seeded_workspace: Workspace) -> Workspace:
+def translated_workspace(_translated_template: Path, tmp_path: Path) -> Workspace:
     """The nine seed releases with the translations, drafts and fuzzy entries of seed_translations.json."""
-    fill_seed_translations(seeded_workspace)
-    return seeded_workspace
+    root = tmp_path / "ws"
+    shutil.copytree(_translated_template, root)
+    return open_workspace(explicit=root)
 
 
 @pytest.fixture
