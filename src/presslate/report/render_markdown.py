@@ -26,10 +26,10 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~&])")
 def render_markdown(data: dict[str, Any], options: RenderOptions) -> str:
     """The report as GitHub-flavoured Markdown; text from PO files is escaped, never markup."""
     lines = [f"## Translation status: {cell(data['workspace'])}", ""]
-    lines += [f"> {cell(note)}" for note in notes(data)]
+    if notes(data):
+        lines += [f"> {cell(note)}" for note in notes(data)] + [""]
     if data["broken"]:
-        lines += ["", "Broken PO files:", ""] + [f"- `{code_text(text)}`" for text in broken_lines(data)]
-    lines.append("")
+        lines += ["Broken PO files:", ""] + [f"- `{code_text(text)}`" for text in broken_lines(data)] + [""]
     if options.by == "release":
         lines += _release_table(data)
     elif options.by == "translator":
