@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lxml_html
 
-from status_workspace import EGYPT, IRAQ_TRAINING, fill
+from status_workspace import EGYPT, IRAQ_TRAINING, TRANSLATIONS, fill
 
 from presslate.report.options import RenderOptions
 from presslate.report.renderers import render_status
@@ -37,6 +37,8 @@ def browser(page: Path, profile: Path, *args: str) -> subprocess.CompletedProces
 
 @pytest.fixture
 def dashboard(translated_workspace, qa_errors, tmp_path) -> tuple[Path, dict]:
+    fill(translated_workspace, "fr", IRAQ_TRAINING, translated=TRANSLATIONS["translated"]["fr"][IRAQ_TRAINING],
+         complete=True)
     qa_errors({("fr", IRAQ_TRAINING): 1})
     title = "IOM and Egypt Hold Regional Partners Briefing on IMRF Outcomes"
     fill(translated_workspace, "ko", EGYPT, translated={title: SCRIPT})

@@ -104,19 +104,35 @@ def test_language_totals_are_the_sum_of_their_releases(translated_workspace):
 
 
 def test_a_complete_release_without_qa_errors_is_ready_and_others_say_what_blocks_them(translated_workspace, qa_errors):
-    qa_errors({("fr", IRAQ_TRAINING): 2})
+    qa_errors()
     report = build_status(translated_workspace, use_cache=False, with_history=False)
     by_key = {(r.lang, r.id): r for r in report.releases}
     egypt_fr = by_key[("fr", EGYPT)]
     assert egypt_fr.ready and egypt_fr.counts.complete and egypt_fr.qa_errors == 0
     assert egypt_fr.title_translation.startswith("L’OIM et l’Égypte")
-    training_fr = by_key[("fr", IRAQ_TRAINING)]
-    assert not training_fr.ready
-    assert training_fr.blockers()["errors"] == 2 and training_fr.blockers()["untranslated"] > 0
     training_ko = by_key[("ko", IRAQ_TRAINING)]
-    assert training_ko.blockers()["draft"] == 2
-    assert report.language("fr").ready == 1 and report.language("fr").qa_errors == 2
+    assert not training_ko.ready
+    assert training_ko.blockers() == {"untranslated": 11, "draft": 2, "fuzzy": 0, "errors": None}
+    assert by_key[("es", EGYPT)].blockers()["fuzzy"] == 1
+    assert report.language("fr").ready == 1 and report.language("fr").qa_errors == 0
     assert report.qa.available
+
+
+def test_qa_errors_block_a_complete_release_and_are_only_asked_for_complete_ones(translated_workspace, monkeypatch):
+    from presslate.report import service
+
+    asked = []
+
+    def fake(workspace, languages, release_ids, use_cache):
+        asked.append((tuple(languages), tuple(release_ids)))
+        return {("fr", EGYPT): 2}
+
+    monkeypatch.setattr(service, "qa_error_counts", fake)
+    report = build_status(translated_workspace, use_cache=False, with_history=False)
+    assert asked == [(("fr",), (EGYPT,))]
+    egypt_fr = next(r for r in report.releases if (r.lang, r.id) == ("fr", EGYPT))
+    assert not egypt_fr.ready and egypt_fr.blockers()["errors"] == 2
+    assert report.language("fr").qa_errors == 2 and report.language("ko").qa_errors == 0
 
 
 def test_without_the_qa_checker_nothing_is_called_ready(translated_workspace, monkeypatch):

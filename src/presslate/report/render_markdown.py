@@ -37,7 +37,8 @@ def render_markdown(data: dict[str, Any], options: RenderOptions) -> str:
     else:
         lines += _language_table(data) + [""] + _history(data) + _blocked(data)
     lines += ["", f"<sub>Generated {cell(data['generated_at'])}. Words are source ({cell(data['source_language'])}) "
-                  "words, counted like pocount.</sub>", ""]
+                  "words, counted like pocount. QA errors: error findings of presslate check on releases complete "
+                  "in a language.</sub>", ""]
     return "\n".join(lines)
 
 
