@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 CACHE_FILE = "status-counts.json"
 # Bump when FileStats or the counting rules change: old entries are then ignored.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 # Entries kept beyond the ones used by the current run (other languages, older history blobs).
 MAX_ENTRIES = 50_000
 
@@ -35,7 +35,7 @@ CacheValue = FileStats | CachedError
 
 def content_key(data: bytes, lang: str) -> str:
     """The cache key of a PO file's bytes read for ``lang`` (target counts depend on the language)."""
-    return f"{lang}:{hashlib.blake2b(data, digest_size=20).hexdigest()}"
+    return f"{lang}:{hashlib.sha256(data).hexdigest()[:40]}"  # sha256: hardware-accelerated, fastest here
 
 
 def blob_key(blob_id: str, lang: str) -> str:

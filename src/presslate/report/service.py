@@ -112,6 +112,7 @@ def _plan(
 ) -> tuple[dict[tuple[str, str], ReleaseStatus], dict[tuple[str, str], FileRequest]]:
     """A ReleaseStatus per (language, release) and the file to count for it (the POT when the PO is missing)."""
     present = {lang: _po_names(workspace, lang) for lang in langs}
+    locales = workspace.relative(workspace.locales_dir)
     releases: dict[tuple[str, str], ReleaseStatus] = {}
     requests: dict[tuple[str, str], FileRequest] = {}
     for release_id in ids:
@@ -120,7 +121,8 @@ def _plan(
             po_path = workspace.po_path(lang, release_id)
             state = FileState.OK if release_id in present[lang] else FileState.MISSING
             releases[(lang, release_id)] = ReleaseStatus(
-                id=release_id, lang=lang, path=workspace.relative(po_path), state=state, target_unit=target_unit(lang)
+                id=release_id, lang=lang, path=f"{locales}/{lang}/{release_id}.po", state=state,
+                target_unit=target_unit(lang),
             )
             if state is FileState.OK:
                 requests[(lang, release_id)] = FileRequest(po_path, lang)
