@@ -67,6 +67,10 @@ class StatsCache:
             return cls(path)
         return cls(path, data["entries"])
 
+    @property
+    def empty(self) -> bool:
+        return not self._entries
+
     def get(self, key: str) -> CacheValue | None:
         raw = self._entries.get(key)
         if raw is None:

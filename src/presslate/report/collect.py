@@ -48,7 +48,7 @@ def collect_stats(
     outcomes: dict[FileRequest, FileOutcome] = {}
     to_parse: list[FileRequest] = []
     for request in requests:
-        if cache is None:
+        if cache is None or cache.empty:  # nothing to look up: read each file once, in the workers
             to_parse.append(request)
             continue
         try:

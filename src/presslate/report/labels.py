@@ -17,6 +17,12 @@ def percent(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}%"
 
 
+def generated_label(data: dict[str, Any]) -> str:
+    """``2026-11-27 10:37 UTC`` from the report's ISO timestamp."""
+    stamp = str(data["generated_at"])
+    return f"{stamp[:10]} {stamp[11:16]} UTC" if stamp.endswith("+00:00") and len(stamp) >= 16 else stamp
+
+
 def blockers_text(release: dict[str, Any]) -> str:
     """What keeps a release from publication, e.g. ``3 untranslated, 2 drafts, 1 QA error``; ``ready`` if nothing."""
     if release["state"] == "broken":

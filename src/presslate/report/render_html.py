@@ -11,7 +11,15 @@ from typing import Any
 
 from lxml import etree, html
 
-from presslate.report.labels import blockers_text, broken_lines, notes, percent, plural, releases_by_id
+from presslate.report.labels import (
+    blockers_text,
+    broken_lines,
+    generated_label,
+    notes,
+    percent,
+    plural,
+    releases_by_id,
+)
 from presslate.report.options import RenderOptions
 
 STATE_COLOURS = {
@@ -51,13 +59,13 @@ footer { padding-bottom: 2rem; margin-top: 2rem; }
 .pct { font-size: 1.9rem; font-weight: 700; margin: .1rem 0; }
 .pct small { display: block; font-size: .85rem; font-weight: 400; color: var(--muted); }
 svg.bar { display: block; width: 100%; height: .9rem; border-radius: .25rem; margin: .35rem 0 .6rem; }
-dl.counts { display: grid; grid-template-columns: auto 1fr; gap: .1rem .75rem; margin: 0; font-size: .9rem; }
+dl.counts { display: grid; grid-template-columns: 1fr auto; gap: .1rem .75rem; margin: 0; font-size: .9rem; }
 dl.counts dt { color: var(--muted); }
-dl.counts dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
+dl.counts dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .legend { display: flex; flex-wrap: wrap; gap: .4rem 1rem; font-size: .85rem; color: var(--muted); margin: .6rem 0 0; padding: 0; list-style: none; }
 .swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: .15rem; margin-right: .3rem; vertical-align: -.1rem; }
-svg.chart { display: block; width: 100%; max-width: 48rem; height: auto; background: #fff; border: 1px solid var(--line); border-radius: .5rem; }
-.chart text { font-size: 15px; fill: var(--muted); }
+svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; background: #fff; border: 1px solid var(--line); border-radius: .5rem; }
+.chart text { font-size: 14px; fill: var(--muted); }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: .9rem; }
 th, td { border-bottom: 1px solid var(--line); padding: .45rem .6rem; text-align: left; vertical-align: top; }
@@ -97,7 +105,7 @@ def render_html(data: dict[str, Any], options: RenderOptions) -> str:
     body = _add(root, "body")
     header = _add(body, "header")
     _add(header, "h1", text="Translation status")
-    _add(header, "p", {"class": "sub"}, text=f"{data['workspace']} · generated {data['generated_at']} · "
+    _add(header, "p", {"class": "sub"}, text=f"{data['workspace']} · generated {generated_label(data)} · "
                                              f"source language {data['source_language']}")
     main = _add(body, "main")
     _notes(main, data)
@@ -106,7 +114,7 @@ def render_html(data: dict[str, Any], options: RenderOptions) -> str:
     _releases(main, data)
     _translators(main, data)
     footer = _add(body, "footer")
-    _add(footer, "p", text=f"Counting: {data['counting']['source_words']}. {data['counting']['target'].capitalize()}.")
+    _add(footer, "p", text=f"Counting: {data['counting']['source_words']}. {data['counting']['target'][:1].upper()}{data['counting']['target'][1:]}.")
     _add(footer, "p", text="Ready: every segment translated and reviewed (no drafts, no fuzzy) and no QA error. "
                             "QA errors are the error findings of presslate check on releases complete in a language.")
     return html.tostring(root, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
@@ -152,13 +160,13 @@ def _languages(main, data: dict[str, Any]) -> None:
         qa = "not run" if language["qa_errors"] is None else str(language["qa_errors"])
         ready = f"{language['ready']} of {language['releases']}"
         for term, value in (
-            ("Segments translated", f"{language['translated']} of {language['total']}"),
+            ("Segments done", f"{language['translated']} of {language['total']}"),
             ("Drafts to review", str(language["draft"])),
             ("Fuzzy", str(language["fuzzy"])),
             ("Untranslated", str(language["untranslated"])),
             ("Obsolete", str(language["obsolete"])),
             ("Words translated", f"{language['words']['translated']} of {language['words']['total']}"),
-            (f"Translated {language['target_unit']}", str(language["target_count"])),
+            (f"Target {language['target_unit']}", str(language["target_count"])),
             ("Releases ready", ready),
             ("QA errors", qa),
         ) + ((("Broken PO files", str(language["broken"])),) if language["broken"] else ()):

@@ -7,6 +7,7 @@ from typing import Any
 
 from presslate.report.labels import (
     blockers_text,
+    generated_label,
     broken_lines,
     history_series,
     language_label,
@@ -36,7 +37,7 @@ def render_markdown(data: dict[str, Any], options: RenderOptions) -> str:
         lines += _translator_table(data)
     else:
         lines += _language_table(data) + [""] + _history(data) + _blocked(data)
-    lines += ["", f"<sub>Generated {cell(data['generated_at'])}. Words are source ({cell(data['source_language'])}) "
+    lines += ["", f"<sub>Generated {cell(generated_label(data))}. Words are source ({cell(data['source_language'])}) "
                   "words, counted like pocount. QA errors: error findings of presslate check on releases complete "
                   "in a language.</sub>", ""]
     return "\n".join(lines)
