@@ -103,7 +103,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/bench-corpus"))
     parser.add_argument("--work", type=Path, default=REPO / "bench" / "work" / "status")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--pocount", default=os.environ.get("POCOUNT") or shutil.which("pocount") or "/tmp/ttk/bin/pocount")
+    parser.add_argument("--pocount",
+                        default=os.environ.get("POCOUNT") or shutil.which("pocount") or "/tmp/ttk/bin/pocount")
     options = parser.parse_args()
     workspace = build_workspace(options.corpus, options.work)
     files = sorted((workspace / "locales").glob("*/*.po"))

@@ -16,7 +16,7 @@ from presslate.report.options import RenderOptions
 from presslate.report.renderers import render_status
 from presslate.report.service import build_status
 
-BROWSER = next((found for name in ("chromium", "chromium-browser", "google-chrome") if (found := shutil.which(name))), None)
+BROWSER = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
 pytestmark = pytest.mark.skipif(BROWSER is None, reason="Chromium is not installed (Debian: apt-get install chromium)")
 
 # If this ran, the page title and body would say PWNED; the image would run its onerror handler.

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
 import pytest
 
 from status_workspace import EGYPT, IRAQ_TRAINING
-
-SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "docs" / "status-json-schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture

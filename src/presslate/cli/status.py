@@ -29,7 +29,8 @@ from presslate.report.status import StatusReport
               help="Write the report to this file instead of the screen.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), metavar="PCT",
               help="Exit with code 1 when a language is less than PCT percent translated (by source words).")
-@click.option("--no-cache", is_flag=True, help="Count every PO file again instead of reusing counts of unchanged files.")
+@click.option("--no-cache", is_flag=True,
+              help="Count every PO file again instead of reusing counts of unchanged files.")
 @click.pass_obj
 def command(app: AppContext, languages: tuple[str, ...], release_ids: tuple[str, ...], grouping: str,
             format_name: str, output: Path | None, fail_under: float | None, no_cache: bool) -> None:

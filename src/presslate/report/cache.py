@@ -63,7 +63,9 @@ class StatsCache:
         except (OSError, ValueError) as exc:
             log.info("ignoring unreadable status cache %s: %s", path, exc)
             return cls(path)
-        if not isinstance(data, dict) or data.get("format") != _format_tag() or not isinstance(data.get("entries"), dict):
+        if not isinstance(data, dict) or data.get("format") != _format_tag():
+            return cls(path)
+        if not isinstance(data.get("entries"), dict):
             return cls(path)
         return cls(path, data["entries"])
 

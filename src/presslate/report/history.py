@@ -111,8 +111,9 @@ def _blob_counts(
         elif not isinstance(cached, CachedError):
             counts[(blob, lang)] = cached.counts
     contents = git.blobs(sorted({blob for blob, _ in missing}))
-    items = [(contents[blob], lang, Path(f"{lang}/{needed[(blob, lang)]}.po")) for blob, lang in missing if blob in contents]
-    for (blob, lang), value in zip([m for m in missing if m[0] in contents], parse_blobs(items, jobs=jobs)):
+    present = [(blob, lang) for blob, lang in missing if blob in contents]
+    items = [(contents[blob], lang, Path(f"{lang}/{needed[(blob, lang)]}.po")) for blob, lang in present]
+    for (blob, lang), value in zip(present, parse_blobs(items, jobs=jobs)):
         if cache is not None:
             cache.put(blob_key(blob, lang), value)
         if not isinstance(value, CachedError):
@@ -139,7 +140,8 @@ class _Git:
     def _run(self, *args: str, stdin: bytes | None = None) -> bytes:
         try:
             done = subprocess.run(
-                ["git", "-C", str(self.folder), *args], input=stdin, capture_output=True, timeout=GIT_TIMEOUT, check=False
+                ["git", "-C", str(self.folder), *args], input=stdin, capture_output=True, timeout=GIT_TIMEOUT,
+                check=False,
             )
         except FileNotFoundError:
             raise GitUnavailable("git is not installed") from None

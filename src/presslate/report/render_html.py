@@ -36,7 +36,9 @@ STATE_LABELS = {
 }
 LINE_COLOURS = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#ef6c00", "#00838f", "#5d4037", "#ad1457")
 # Blocks every script, frame, font, image and connection even if something slipped through.
-CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+)
 _NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 CSS = """
@@ -62,9 +64,12 @@ svg.bar { display: block; width: 100%; height: .9rem; border-radius: .25rem; mar
 dl.counts { display: grid; grid-template-columns: 1fr auto; gap: .1rem .75rem; margin: 0; font-size: .9rem; }
 dl.counts dt { color: var(--muted); }
 dl.counts dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.legend { display: flex; flex-wrap: wrap; gap: .4rem 1rem; font-size: .85rem; color: var(--muted); margin: .6rem 0 0; padding: 0; list-style: none; }
-.swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: .15rem; margin-right: .3rem; vertical-align: -.1rem; }
-svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; background: #fff; border: 1px solid var(--line); border-radius: .5rem; }
+.legend { display: flex; flex-wrap: wrap; gap: .4rem 1rem; font-size: .85rem; color: var(--muted);
+          margin: .6rem 0 0; padding: 0; list-style: none; }
+.swatch { display: inline-block; width: .8rem; height: .8rem; border-radius: .15rem; margin-right: .3rem;
+          vertical-align: -.1rem; }
+svg.chart { display: block; width: 100%; max-width: 40rem; height: auto; background: #fff;
+            border: 1px solid var(--line); border-radius: .5rem; }
 .chart text { font-size: 14px; fill: var(--muted); }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-size: .9rem; }
@@ -84,7 +89,8 @@ td.broken .why { color: #c62828; }
 @media (max-width: 40rem) {
   h1 { font-size: 1.3rem; }
   table.releases thead { display: none; }
-  table.releases, table.releases tbody, table.releases tr, table.releases th, table.releases td { display: block; width: 100%; }
+  table.releases, table.releases tbody, table.releases tr, table.releases th, table.releases td {
+    display: block; width: 100%; }
   table.releases tr { border: 1px solid var(--line); border-radius: .5rem; margin-bottom: .6rem; background: #fff; }
   table.releases td { border: 0; border-top: 1px solid var(--line); padding-left: 3.2rem; position: relative; }
   table.releases td::before { content: attr(data-label); position: absolute; left: .6rem; font-weight: 700; }
@@ -114,7 +120,8 @@ def render_html(data: dict[str, Any], options: RenderOptions) -> str:
     _releases(main, data)
     _translators(main, data)
     footer = _add(body, "footer")
-    _add(footer, "p", text=f"Counting: {data['counting']['source_words']}. {data['counting']['target'][:1].upper()}{data['counting']['target'][1:]}.")
+    target = data["counting"]["target"]
+    _add(footer, "p", text=f"Counting: {data['counting']['source_words']}. {target[:1].upper()}{target[1:]}.")
     _add(footer, "p", text="Ready: every segment translated and reviewed (no drafts, no fuzzy) and no QA error. "
                             "QA errors are the error findings of presslate check on releases complete in a language.")
     return html.tostring(root, doctype="<!DOCTYPE html>", encoding="unicode", method="html") + "\n"
@@ -155,7 +162,8 @@ def _languages(main, data: dict[str, Any]) -> None:
         native.tail = f" ({code})"
         share = _add(card, "p", {"class": "pct"}, text=percent(language["translated_percent"]) + " ")
         _add(share, "small", text="translated (source words)")
-        _progress_bar(card, language["words"], label=f"{language['name']}: {percent(language['translated_percent'])} translated")
+        label = f"{language['name']}: {percent(language['translated_percent'])} translated"
+        _progress_bar(card, language["words"], label=label)
         counts = _add(card, "dl", {"class": "counts"})
         qa = "not run" if language["qa_errors"] is None else str(language["qa_errors"])
         ready = f"{language['ready']} of {language['releases']}"

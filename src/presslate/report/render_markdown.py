@@ -61,11 +61,11 @@ def _language_table(data: dict[str, Any]) -> list[str]:
     for code, language in data["languages"].items():
         qa = "-" if language["qa_errors"] is None else str(language["qa_errors"])
         broken = f" ({language['broken']} broken)" if language["broken"] else ""
+        ready = f"{language['ready']}/{language['releases']}{broken}"
         lines.append(
             f"| {cell(language_label(code, language))} | {percent(language['translated_percent'])} "
             f"| {language['translated']}/{language['total']} | {language['draft']} | {language['fuzzy']} "
-            f"| {language['untranslated']} | {language['obsolete']} | {language['ready']}/{language['releases']}{broken} "
-            f"| {qa} |"
+            f"| {language['untranslated']} | {language['obsolete']} | {ready} | {qa} |"
         )
     return lines
 

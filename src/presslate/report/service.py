@@ -91,9 +91,7 @@ def select_releases(workspace: Workspace, langs: list[str], requested: list[str]
     """Release ids to report: those asked for (checked), else every release with a source file or a PO file."""
     known = set(workspace.release_ids())
     for lang in langs:
-        folder = workspace.locales_dir / lang
-        if folder.is_dir():
-            known.update(name[:-3] for name in os.listdir(folder) if name.endswith(".po") and RELEASE_ID_RE.match(name[:-3]))
+        known.update(name for name in _po_names(workspace, lang) if RELEASE_ID_RE.match(name))
     if not requested:
         return sorted(known)
     chosen = []
