@@ -10,7 +10,8 @@ Then, in the same run and interleaved, `--runs` times:
   - msgfmt --statistics over every PO file (one process per file, as a shell loop would),
   - presslate status --format json, cold (status and check caches deleted first),
   - presslate status --format json again over unchanged files (caches warm),
-  - presslate status --format json --no-cache.
+  - presslate status --format json --no-cache;
+then once for one language (status --lang ko against pocount on locales/ko).
 Prints the times and the ratios to pocount and to the msgfmt loop, and checks that the counts agree
 (messages with msgfmt, source words with pocount).
 """
@@ -143,6 +144,13 @@ def main() -> None:
               f"source words ours {ours['translated_words'] + ours['fuzzy_words'] + ours['untranslated_words']} vs "
               f"pocount {theirs['translated_words'] + theirs['fuzzy_words'] + theirs['untranslated_words']}; "
               f"QA: {'ran' if data['qa']['available'] else data['qa']['reason']}")
+    # One language, as the issue quotes pocount (1000 files): status --lang ko against pocount locales/ko.
+    pocount_ko, _, _ = timed([options.pocount, "--no-color", folders[0]])
+    clear_caches(workspace)
+    cold_ko, _, _ = timed([*status_json, "--lang", LANGS[0]])
+    warm_ko, _, _ = timed([*status_json, "--lang", LANGS[0]])
+    print(f"{LANGS[0]} only (1000 files): pocount {pocount_ko:.2f} s; status cold {cold_ko:.2f} s "
+          f"({cold_ko / pocount_ko:.3f}); repeated {warm_ko:.2f} s ({warm_ko / pocount_ko:.3f})")
     best = [min(column) for column in zip(*rows)]
     print(f"best of {options.runs}: pocount {best[0]:.2f} s, msgfmt loop {best[1]:.2f} s, cold {best[2]:.2f} s, "
           f"repeated {best[3]:.2f} s, --no-cache {best[4]:.2f} s")

@@ -45,6 +45,12 @@ def hostile_data(translated_workspace, qa_errors):
     return data
 
 
+def test_every_format_the_command_offers_has_a_renderer():
+    from presslate.report.options import FORMATS
+
+    assert tuple(RENDERERS) == FORMATS
+
+
 def test_json_follows_the_documented_schema(report_data):
     text = render_status(report_data, format_name="json", options=RenderOptions())
     data = json.loads(text)

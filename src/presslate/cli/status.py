@@ -5,16 +5,17 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from presslate.cli import AppContext
 from presslate.errors import ExitCode
 from presslate.fileio import write_text_atomic
-from presslate.report.options import GROUPINGS, RenderOptions
-from presslate.report.renderers import RENDERERS, render_status
-from presslate.report.service import build_status
-from presslate.report.status import StatusReport
+from presslate.report.options import FORMATS, GROUPINGS, RenderOptions
+
+if TYPE_CHECKING:
+    from presslate.report.status import StatusReport
 
 
 @click.command("status")
@@ -22,7 +23,7 @@ from presslate.report.status import StatusReport
 @click.option("--release", "release_ids", multiple=True, metavar="ID", help="Only this release id (repeatable).")
 @click.option("--by", "grouping", type=click.Choice(GROUPINGS), default="language", show_default=True,
               help="Rows per language, per release, or per translator (JSON and HTML always hold everything).")
-@click.option("--format", "format_name", type=click.Choice(list(RENDERERS)), default="table", show_default=True,
+@click.option("--format", "format_name", type=click.Choice(FORMATS), default="table", show_default=True,
               help="table for the terminal, markdown for CI or a pull request, csv for spreadsheets, "
                    "json for tools, html for a dashboard to send around.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
@@ -54,6 +55,9 @@ def command(app: AppContext, languages: tuple[str, ...], release_ids: tuple[str,
       presslate status --format html --output status.html
       presslate status --format markdown --fail-under 80     (in CI)
     """
+    from presslate.report.renderers import render_status  # loaded when the command runs, not for every command
+    from presslate.report.service import build_status
+
     workspace = app.workspace()
     report = build_status(
         workspace,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,30 +42,31 @@ class FileOutcome:
 
 
 def collect_stats(
-    requests: Iterable[FileRequest], *, cache: StatsCache | None = None, jobs: int | None = None
-) -> dict[FileRequest, FileOutcome]:
-    """Counts of every requested file; broken files come back with their ``path:line`` error."""
-    outcomes: dict[FileRequest, FileOutcome] = {}
-    to_parse: list[FileRequest] = []
-    for request in requests:
+    requests: Sequence[FileRequest], *, cache: StatsCache | None = None, jobs: int | None = None
+) -> list[FileOutcome]:
+    """Counts of every requested file, in order; broken files come back with their ``path:line`` error."""
+    outcomes: list[FileOutcome | None] = [None] * len(requests)
+    to_parse: list[int] = []
+    for index, request in enumerate(requests):
         if cache is None or cache.empty:  # nothing to look up: read each file once, in the workers
-            to_parse.append(request)
+            to_parse.append(index)
             continue
         try:
             data = request.path.read_bytes()
         except OSError as exc:
-            outcomes[request] = FileOutcome(error=CatalogError(f"cannot read: {exc.strerror}", path=request.path))
+            outcomes[index] = FileOutcome(error=CatalogError(f"cannot read: {exc.strerror}", path=request.path))
             continue
         cached = cache.get(content_key(data, request.lang))
         if cached is None:
-            to_parse.append(request)
+            to_parse.append(index)
         else:
-            outcomes[request] = _outcome(cached, request.path)
-    for request, key, value in _parse_all(to_parse, jobs=jobs):
+            outcomes[index] = _outcome(cached, request.path)
+    parsed = _parse_all([requests[index] for index in to_parse], jobs=jobs)
+    for index, (request, key, value) in zip(to_parse, parsed):
         if cache is not None and key is not None:
             cache.put(key, value)
-        outcomes[request] = _outcome(value, request.path)
-    return outcomes
+        outcomes[index] = _outcome(value, request.path)
+    return outcomes  # type: ignore[return-value]
 
 
 def stats_from_bytes(data: bytes, *, lang: str, path: Path) -> CacheValue:

@@ -90,8 +90,8 @@ class Counts:
         self.target_count += target
 
     def add(self, other: Counts) -> None:
-        for item in fields(self):
-            setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
+        for name in _COUNT_FIELDS:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def segments_dict(self) -> dict[str, int]:
         """Segment counts under the report names, with ``total``."""
@@ -104,6 +104,9 @@ class Counts:
         data = {state.value: getattr(self, f"{state.value}_words") for state in MessageState}
         data["total"] = self.total_words
         return data
+
+
+_COUNT_FIELDS = tuple(item.name for item in fields(Counts))
 
 
 @dataclass

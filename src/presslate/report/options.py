@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 GROUPINGS = ("language", "release", "translator")
+FORMATS = ("table", "markdown", "csv", "json", "html")  # the keys of renderers.RENDERERS
 
 
 @dataclass(frozen=True)

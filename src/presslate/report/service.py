@@ -45,13 +45,11 @@ def build_status(
     moment = now or dt.datetime.now(dt.timezone.utc)
     cache = StatsCache.load(workspace.cache_dir) if use_cache else None
     releases, requests = _plan(workspace, langs, ids)
-    outcomes = collect_stats(requests.values(), cache=cache, jobs=jobs)
+    keys = list(requests)
+    outcomes = collect_stats([requests[key] for key in keys], cache=cache, jobs=jobs)
     broken: list[BrokenFile] = []
-    for key, release in releases.items():
-        request = requests.get(key)
-        if request is None:
-            continue
-        outcome = outcomes[request]
+    for key, outcome in zip(keys, outcomes):
+        release = releases[key]
         if outcome.error is not None:
             release.state = FileState.BROKEN
             release.error = BrokenFile(release.path, outcome.error.line, outcome.error.message)
@@ -114,7 +112,6 @@ def _plan(
     releases: dict[tuple[str, str], ReleaseStatus] = {}
     requests: dict[tuple[str, str], FileRequest] = {}
     for release_id in ids:
-        template = workspace.template_path(release_id)
         for lang in langs:
             po_path = workspace.po_path(lang, release_id)
             state = FileState.OK if release_id in present[lang] else FileState.MISSING
@@ -124,7 +121,7 @@ def _plan(
             )
             if state is FileState.OK:
                 requests[(lang, release_id)] = FileRequest(po_path, lang)
-            elif template.is_file():
+            elif (template := workspace.template_path(release_id)).is_file():
                 requests[(lang, release_id)] = FileRequest(template, lang)
     return releases, requests
 
