@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -70,7 +71,7 @@ def command(app: AppContext, languages: tuple[str, ...], release_ids: tuple[str,
     on_terminal = output is None and sys.stdout.isatty()
     options = RenderOptions(
         by=grouping,
-        color=on_terminal and format_name == "table",
+        color=on_terminal and format_name == "table" and "NO_COLOR" not in os.environ,
         width=shutil.get_terminal_size().columns if on_terminal else None,
     )
     text = render_status(report.to_dict(), format_name=format_name, options=options)

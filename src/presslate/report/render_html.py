@@ -141,6 +141,11 @@ def _add(parent, tag: str, attrib: dict[str, str] | None = None, *, text: object
     return element
 
 
+def _bcp47(code: str) -> str:
+    """HTML's spelling of a language code: ``pt_BR`` -> ``pt-BR``."""
+    return code.replace("_", "-")
+
+
 def _notes(main, data: dict[str, Any]) -> None:
     for note in notes(data):
         _add(main, "p", {"class": "note"}, text=note)
@@ -158,7 +163,8 @@ def _languages(main, data: dict[str, Any]) -> None:
     for code, language in data["languages"].items():
         card = _add(cards, "article", {"class": "card"})
         heading = _add(card, "h3", text=f"{language['name']} ")
-        native = _add(heading, "span", lang=code, dir="rtl" if language["rtl"] else "ltr", text=language["native_name"])
+        native = _add(heading, "span", lang=_bcp47(code), dir="rtl" if language["rtl"] else "ltr",
+                      text=language["native_name"])
         native.tail = f" ({code})"
         share = _add(card, "p", {"class": "pct"}, text=percent(language["translated_percent"]) + " ")
         _add(share, "small", text="translated (source words)")
@@ -289,7 +295,8 @@ def _releases(main, data: dict[str, Any]) -> None:
             _add(cell, "span", {"class": "share"}, text=percent(release["translated_percent"]))
             _add(cell, "span", {"class": "why"}, text=blockers_text(release))
             if release["title_translation"]:
-                _add(cell, "span", {"class": "tt", "lang": code, "dir": "auto"}, text=release["title_translation"])
+                _add(cell, "span", {"class": "tt", "lang": _bcp47(code), "dir": "auto"},
+                     text=release["title_translation"])
 
 
 def _translators(main, data: dict[str, Any]) -> None:
