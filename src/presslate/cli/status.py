@@ -55,6 +55,11 @@ def command(app: AppContext, languages: tuple[str, ...], release_ids: tuple[str,
       presslate status --lang ko --by release
       presslate status --format html --output status.html
       presslate status --format markdown --fail-under 80     (in CI)
+
+    \b
+    Exit codes: 0 done; 1 a language is under --fail-under; 2 wrong options, or a
+    PO file could not be read (it is named on stderr as path:line and counted as
+    broken; the report of the others is still written).
     """
     from presslate.report.renderers import render_status  # loaded when the command runs, not for every command
     from presslate.report.service import build_status
