@@ -49,7 +49,7 @@ def _parse_front_matter(text: str, *, path: Path | None) -> dict[str, Any]:
     try:
         meta = yaml.load(text, Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         raise ReleaseFileError(f"invalid front matter: {getattr(exc, 'problem', exc)}", path=path, line=line) from exc
     except ValueError as exc:  # e.g. a date YAML reads as a timestamp but that does not exist
