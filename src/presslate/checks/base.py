@@ -1,4 +1,4 @@
-"""Bases of every check: ``SegmentCheck`` (one entry), ``CatalogCheck`` (all catalogs of a language), ``ReleaseCheck`` (a release's metadata).
+"""Bases of every check: ``SegmentCheck`` (one entry), ``CatalogCheck`` (a language's catalogs), ``ReleaseCheck``.
 
 A check class declares ``check_id`` (kebab-case, stable: it appears in ignore flags, JSON, SARIF
 and the docs), ``name``, ``default_severity`` and a docstring that says what it catches with
@@ -21,7 +21,7 @@ from presslate.checks.patterns import Protected, find_protected
 
 if TYPE_CHECKING:
     from presslate.catalog.model import Message
-    from presslate.checks.termindex import TermIndex
+    from presslate.checks.termindex import SourceTerm, TermIndex
     from presslate.models import Release
 
 IGNORE_COMMENT_RE = re.compile(r"^\s*presslate:\s*ignore\s+(?P<ids>.+?)\s*$", re.IGNORECASE)
@@ -137,7 +137,7 @@ class SegmentContext:
         return find_protected(self.target)
 
     @lazy
-    def source_terms(self) -> list:
+    def source_terms(self) -> list[SourceTerm]:
         """Glossary matches in the source outside URLs and e-mails (``sblack@iom.int`` is not the term IOM)."""
         if self.terms is None:
             return []

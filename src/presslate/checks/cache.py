@@ -67,7 +67,10 @@ def machine_key() -> str | None:
 
 
 class CheckCache:
-    """Three JSON files (per-file findings, per-file entries, per-language catalog findings), read lazily."""
+    """Three files (per-file findings, per-file entries, per-language catalog findings), read lazily.
+
+    Each holds the context key on its first line and the items as JSON after it.
+    """
 
     def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder
@@ -81,14 +84,16 @@ class CheckCache:
         return self._data[name]
 
     def _load(self, name: str) -> dict[str, Any]:
+        """A part's items; a part written under another key is not even parsed (its first line is the key)."""
         path = self.folder / f"{name}.json"
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            with path.open("rb") as handle:
+                if handle.readline().strip() != self.key.encode("ascii"):
+                    return {}
+                items = json.loads(handle.read())
         except (OSError, ValueError):
             return {}
-        if not isinstance(data, dict) or data.get("key") != self.key or not isinstance(data.get("items"), dict):
-            return {}
-        return data["items"]
+        return items if isinstance(items, dict) else {}
 
     def get(self, part: str, name: str, digest: str) -> Any | None:
         """The value stored for ``name`` when it was stored with this ``digest``."""
@@ -115,9 +120,8 @@ class CheckCache:
             if not ignore.exists():
                 write_text_atomic(ignore, "*\n")
             for part in sorted(self._dirty):
-                payload = json.dumps({"key": self.key, "items": self._data[part]}, ensure_ascii=False,
-                                     separators=(",", ":"))
-                _replace_file(self.folder / f"{part}.json", payload.encode("utf-8"))
+                payload = json.dumps(self._data[part], ensure_ascii=False, separators=(",", ":"))
+                _replace_file(self.folder / f"{part}.json", f"{self.key}\n{payload}".encode("utf-8"))
         except OSError as exc:
             log.warning("could not write the check cache in %s: %s", self.folder, exc)
         self._dirty.clear()
