@@ -157,7 +157,7 @@ def _ordered(results: list[FileResult], extra: dict[str, list[Finding]]) -> list
     ordered: list[Finding] = []
     for path in sorted(by_path):
         findings = by_path[path]
-        if path in extra or any(f.path != path for f in findings[:1]) or _needs_sort(findings):
+        if path in extra or _needs_sort(findings):
             findings.sort(key=_sort_key)
         ordered += findings
     return ordered
