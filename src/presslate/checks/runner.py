@@ -131,7 +131,8 @@ def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languag
     extra: dict[str, list[Finding]] = {}
     for lang in sorted({result.lang for result in kept if result.lang}):
         lang_results = [result for result in kept if result.lang == lang]
-        others = _language_files(workspace, lang, skip={result.rel for result in results})
+        # Consistency is judged against every PO file of the language, also those not asked about.
+        others = _language_files(workspace, lang, skip={result.rel for result in results}) if paths else []
         if others:
             lang_results += [r for r in _process(others, state, cache, jobs) if not r.fatal and r.lang == lang]
         for finding in _catalog_findings(lang, lang_results, state, cache):
