@@ -12,7 +12,9 @@ For each language (1000 PO files) it times, as whole commands (wall clock, media
               doublespacing, endpunc, unchanged) on the same files
   cold        presslate check with every check, the cache emptied first (it is written)
   no-cache    presslate check --no-cache
-  warm        presslate check again over unchanged files (served by the cache)
+  warm        presslate check again over unchanged files (the same request: its output is replayed)
+  one-edit    presslate check after one translation of one file changed (that file is checked again,
+              the consistency check reruns from cached entries, the other files come from the cache)
 and prints the ratios to pofilter's time, in Markdown, for bench/RESULTS.md.
 """
 
@@ -34,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from presslate.catalog.pofile import read_po, write_po  # noqa: E402
 from presslate.models import Block, BlockKind, Release  # noqa: E402
 from presslate.releasefile import format_release  # noqa: E402
 
@@ -75,6 +78,16 @@ def release_from_text(path: Path) -> Release:
         kind = BlockKind.LIST_ITEM if line.startswith("- ") else BlockKind.PARAGRAPH
         release.blocks.append(Block(kind, line[2:] if kind is BlockKind.LIST_ITEM else line.lstrip("#\\>+*-<! ")))
     return release
+
+
+def edit_one_translation(folder: Path, number: int) -> None:
+    """Change one translated entry of one PO file (a different file each time)."""
+    files = sorted(folder.glob("*.po"))
+    path = files[number % len(files)]
+    catalog = read_po(path)
+    message = next(m for m in catalog.messages if m.msgstr and not m.fuzzy)
+    message.msgstr += " ·"
+    write_po(path, catalog)
 
 
 def timed(command: list[str], *, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 1)) -> tuple[float, float]:
@@ -127,25 +140,34 @@ def main() -> None:
         def warm() -> float:
             return timed([*presslate, "--lang", lang], env=env)
 
+        edits = iter(range(10_000))
+
+        def one_edit() -> float:
+            edit_one_translation(root / "locales" / lang, next(edits))
+            return timed([*presslate, "--lang", lang], env=env)
+
         base = median_of(args.repeat, pofilter)
         cold_time = median_of(args.repeat, cold)
         no_cache_time = median_of(args.repeat, no_cache)
         timed([*presslate, "--lang", lang], env=env)  # fill the cache
         warm_time = median_of(args.repeat, warm)
-        rows.append((lang, base, cold_time, no_cache_time, warm_time))
+        edit_time = median_of(args.repeat, one_edit)
+        rows.append((lang, base, cold_time, no_cache_time, warm_time, edit_time))
         print(f"{lang}: pofilter {base[0]:.2f}s ({base[1]:.2f} cpu)  cold {cold_time[0]:.2f}s ({cold_time[1]:.2f} cpu)  "
-              f"no-cache {no_cache_time[0]:.2f}s  warm {warm_time[0]:.3f}s ({warm_time[1]:.3f} cpu)", file=sys.stderr)
+              f"no-cache {no_cache_time[0]:.2f}s  warm {warm_time[0]:.3f}s ({warm_time[1]:.3f} cpu)  "
+              f"one-edit {edit_time[0]:.2f}s", file=sys.stderr)
     print(f"Machine: `{' '.join(platform.uname()[:3])} {platform.machine()}`, {os.cpu_count()} CPU(s), "
           f"Python {platform.python_version()}; {dt.date.today()}; load average before: "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
           f"{len(list((root / 'locales' / langs[0]).glob('*.po')))} files per language, median of {args.repeat}.\n")
     print("| lang | pofilter wall (cpu) | cold wall (cpu) | cold / pofilter wall (cpu) | --no-cache / pofilter wall "
-          "| warm wall (cpu) | warm / pofilter wall (cpu) |")
-    print("|---|---|---|---|---|---|---|")
-    for lang, base, cold_time, no_cache_time, warm_time in rows:
+          "| warm wall (cpu) | warm / pofilter wall (cpu) | one edit wall | one edit / pofilter |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for lang, base, cold_time, no_cache_time, warm_time, edit_time in rows:
         print(f"| {lang} | {base[0]:.2f} s ({base[1]:.2f}) | {cold_time[0]:.2f} s ({cold_time[1]:.2f}) | "
               f"{cold_time[0] / base[0]:.2f} ({cold_time[1] / base[1]:.2f}) | {no_cache_time[0] / base[0]:.2f} | "
-              f"{warm_time[0]:.2f} s ({warm_time[1]:.2f}) | {warm_time[0] / base[0]:.3f} ({warm_time[1] / base[1]:.3f}) |")
+              f"{warm_time[0]:.2f} s ({warm_time[1]:.2f}) | {warm_time[0] / base[0]:.3f} ({warm_time[1] / base[1]:.3f}) | "
+              f"{edit_time[0]:.2f} s | {edit_time[0] / base[0]:.3f} |")
 
 
 if __name__ == "__main__":

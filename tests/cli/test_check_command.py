@@ -122,3 +122,25 @@ def test_other_formats(workspace: Path, output_format: str, start: str) -> None:
     result = run(workspace, "--format", output_format, "--no-cache", "--jobs", "1")
     assert result.exit_code == 0
     assert result.stdout.startswith(start)
+
+
+def test_an_identical_request_replays_the_last_output(workspace: Path, monkeypatch) -> None:
+    translate(workspace, "fr", KURDISTAN, "La région accueille 50 % des déplacés, soit 826 458 personnes.")
+    first = run(workspace, "--lang", "fr", "--min-severity", "warning")
+    import presslate.checks.runner as runner
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the checks ran again")
+
+    monkeypatch.setattr(runner, "run_checks", refuse)
+    again = run(workspace, "--lang", "fr", "--min-severity", "warning")
+    assert (again.exit_code, again.stdout, again.stderr) == (first.exit_code, first.stdout, first.stderr)
+    assert again.exit_code == 1
+    refused = run(workspace, "--lang", "fr", "--min-severity", "warning", "--no-cache")
+    assert isinstance(refused.exception, AssertionError)  # --no-cache never replays
+    other_format = run(workspace, "--lang", "fr", "--format", "json")
+    assert isinstance(other_format.exception, AssertionError)  # another request runs the checks
+    monkeypatch.undo()
+    translate(workspace, "fr", KURDISTAN, "La région accueille 50 % des déplacés, soit 862 458 personnes.")
+    fixed = run(workspace, "--lang", "fr", "--min-severity", "warning")
+    assert fixed.exit_code == 0 and fixed.stdout == ""

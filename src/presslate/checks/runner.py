@@ -17,37 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext, ignored_check_ids
-from presslate.checks.cache import CheckCache, code_signature, digest_bytes, machine_key
+from presslate.checks.cache import CheckCache, code_signature, machine_key
+from presslate.checks.files import Digests, FileJob, collect_files, language_files
 from presslate.checks.finding import CheckReport, Finding, Severity
 from presslate.checks.registry import CATALOG_CHECKS, CHECK_IDS, RELEASE_CHECKS
 from presslate.checks.settings import CheckSettings, load_check_settings
-from presslate.errors import CatalogError, InputError, PresslateError, ReleaseFileError
+from presslate.errors import CatalogError, PresslateError, ReleaseFileError
 from presslate.models import RELEASE_ID_RE
 from presslate.workspace import Workspace
 
 log = logging.getLogger(__name__)
 PARALLEL_MIN_FILES = 40
 """Below this many files to parse, starting worker processes costs more than it saves."""
-TITLES_MARK = b"\ntitles:"
-"""Release files without this carry no translated title: release checks have nothing to read."""
 _ORDER = {check_id: index for index, check_id in enumerate(CHECK_IDS)}
 _NONE: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class FileJob:
-    """One PO file to check: where it is, how it is shown, its language when the path tells it, its content key.
-
-    ``release_path`` is the release file with titles the release checks read (its bytes are
-    part of ``digest``).
-    """
-
-    path: Path
-    rel: str
-    lang: str | None
-    digest: str
-    release_path: Path | None = None
-    release_rel: str | None = None
 
 
 @dataclass
@@ -114,12 +97,13 @@ def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languag
     _init_worker(state)
     cache = None
     secret = machine_key() if use_cache else None
+    digests = Digests(CheckCache(workspace.cache_dir / "check", secret) if secret else None)
     if secret is not None:
         key = hashlib.sha256("\n".join([secret, code_signature(), settings.signature(), state.source_lang,
                                         glossary_key]).encode()).hexdigest()
         cache = CheckCache(workspace.cache_dir / "check", key)
 
-    results = _process(_collect(workspace, paths, selected, report.errors), state, cache, jobs)
+    results = _process(collect_files(workspace, paths, selected, report.errors, digests), state, cache, jobs)
     kept: list[FileResult] = []
     for result in results:
         report.errors += [_error(result, error) for error in result.errors]
@@ -132,7 +116,7 @@ def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languag
     for lang in sorted({result.lang for result in kept if result.lang}):
         lang_results = [result for result in kept if result.lang == lang]
         # Consistency is judged against every PO file of the language, also those not asked about.
-        others = _language_files(workspace, lang, skip={result.rel for result in results}) if paths else []
+        others = language_files(workspace, lang, digests, skip={result.rel for result in results}) if paths else []
         if others:
             lang_results += [r for r in _process(others, state, cache, jobs) if not r.fatal and r.lang == lang]
         for finding in _catalog_findings(lang, lang_results, state, cache):
@@ -140,6 +124,8 @@ def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languag
                 extra.setdefault(finding.path or "", []).append(finding)
     if cache is not None:
         cache.save()
+    if digests.store is not None:
+        digests.store.save()
     report.findings = _ordered(kept, extra)
     for error in report.errors:
         if error.path is not None and error.path.is_absolute():
@@ -188,76 +174,6 @@ def _load_glossary(workspace: Workspace, errors: list[PresslateError]) -> tuple[
     if not glossary.terms:
         return None, ""
     return glossary, glossary_signature(path)
-
-
-def _collect(workspace: Workspace, paths: list[Path] | None, selected: list[str] | None,
-             errors: list[PresslateError]) -> list[FileJob]:
-    """The PO files to check, each once, in a stable order."""
-    if not paths:
-        return [job for lang in selected or workspace.config.languages for job in _language_files(workspace, lang)]
-    candidates: list[Path] = []
-    for given in paths:
-        if given.is_dir():
-            candidates += sorted(p for p in given.rglob("*.po") if p.is_file())
-        elif given.is_file():
-            candidates.append(given)
-        else:
-            errors.append(InputError("no such file or folder", path=given))
-    jobs: dict[Path, FileJob] = {}
-    for path in candidates:
-        resolved = path.resolve()
-        if resolved not in jobs:
-            job = _job(workspace, path, workspace.relative(path), _language_from_path(workspace, resolved), errors)
-            if job is not None:
-                jobs[resolved] = job
-    return list(jobs.values())
-
-
-def _language_files(workspace: Workspace, lang: str, *, skip: set[str] = frozenset()) -> list[FileJob]:
-    """Jobs for the workspace's PO files of ``lang`` (``locales/<lang>/*.po``), except the ``skip`` ones."""
-    folder = workspace.locales_dir / lang
-    if not folder.is_dir():
-        return []
-    jobs = []
-    for path in sorted(folder.glob("*.po")):
-        rel = f"locales/{lang}/{path.name}"
-        if rel not in skip:
-            job = _job(workspace, path, rel, lang, None)
-            if job is not None:
-                jobs.append(job)
-    return jobs
-
-
-def _job(workspace: Workspace, path: Path, rel: str, lang: str | None,
-         errors: list[PresslateError] | None) -> FileJob | None:
-    """The job of one PO file: its content key covers the release file the release checks read."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        if errors is not None:
-            errors.append(InputError(f"cannot read: {exc.strerror}", path=path))
-        return None
-    release_path = workspace.releases_dir / f"{path.stem}.md" if RELEASE_ID_RE.match(path.stem) else None
-    if release_path is not None:
-        try:
-            release_data = release_path.read_bytes()
-        except OSError:
-            release_data = b""
-        if TITLES_MARK in release_data:
-            data += b"\0release\0" + release_data
-        else:
-            release_path = None
-    release_rel = f"l10n/releases/{release_path.name}" if release_path is not None else None
-    return FileJob(path, rel, lang, digest_bytes(data), release_path, release_rel)
-
-
-def _language_from_path(workspace: Workspace, resolved: Path) -> str | None:
-    """``ko`` for ``<workspace>/locales/ko/x.po``; None elsewhere (the PO header tells)."""
-    try:
-        parts = resolved.relative_to(workspace.locales_dir.resolve()).parts
-    except ValueError:
-        return None
-    return parts[0] if len(parts) == 2 else None
 
 
 def _process(jobs: list[FileJob], state: RunState, cache: CheckCache | None, workers: int | None) -> list[FileResult]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from presslate.cli import AppContext, report_error
+from presslate.cli import AppContext
 from presslate.errors import ExitCode
 
 FORMATS = ("text", "json", "junit", "sarif", "github")
@@ -52,9 +52,37 @@ def command(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...]
     if list_checks:
         click.echo(format_check_list(), nl=False)
         return
+    from presslate.checks.replay import load_replay, request_key, store_replay
+
+    workspace = app.workspace()
+    options = {"paths": [str(path) for path in paths], "languages": list(languages), "format": output_format,
+               "fail_on": fail_on, "min_severity": min_severity}
+    key = None if no_cache else request_key(workspace, paths=list(paths) or None,
+                                            languages=list(languages) or None, options=options)
+    replay = load_replay(workspace, key) if key else None
+    if replay is None:
+        replay = _run(app, paths, languages, output_format, fail_on, min_severity, no_cache, jobs)
+        if key:
+            store_replay(workspace, key, replay)
+    if output is not None:
+        from presslate.fileio import write_text_atomic
+
+        write_text_atomic(output, replay.output)
+    else:
+        click.echo(replay.output, nl=False)
+    for line in replay.messages:
+        click.echo(line, err=True)
+    if replay.status:
+        raise SystemExit(replay.status)
+
+
+def _run(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...], output_format: str,
+         fail_on: str | None, min_severity: str, no_cache: bool, jobs: int | None):
+    """Run the checks and render them: the report text, the lines for standard error, the exit status."""
     from presslate.checks import run_checks
     from presslate.checks.finding import Severity
     from presslate.checks.render import RENDERERS, summary_line
+    from presslate.checks.replay import Replay
     from presslate.checks.settings import load_check_settings
 
     workspace = app.workspace()
@@ -68,19 +96,19 @@ def command(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...]
     if floor is not Severity.INFO:
         shown["findings"] = [f for f in data["findings"] if Severity(f["severity"]).reaches(floor)]
     text = RENDERERS[output_format](shown, fail_on=threshold)
-    if output is not None:
-        from presslate.fileio import write_text_atomic
-
-        write_text_atomic(output, text)
-    else:
-        click.echo(text, nl=False)
-    for error in report.errors:
-        report_error(error)
-    click.echo(summary_line(data), err=True)
+    messages = [_error_line(error) for error in report.errors] + [summary_line(data)]
     if report.errors:
-        raise SystemExit(int(ExitCode.USAGE))
-    if report.reaches(threshold):
-        raise SystemExit(int(ExitCode.FINDINGS))
+        status = int(ExitCode.USAGE)
+    elif report.reaches(threshold):
+        status = int(ExitCode.FINDINGS)
+    else:
+        status = int(ExitCode.OK)
+    return Replay(text, messages, status)
+
+
+def _error_line(error) -> str:
+    """An input error as ``report_error`` prints it."""
+    return str(error) if error.path is not None else f"presslate: error: {error}"
 
 
 def format_check_list() -> str:

@@ -1,0 +1,136 @@
+"""Which PO files a check run reads, and the content key of each (kept light: no check is imported here)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from presslate.checks.cache import CheckCache, digest_bytes
+from presslate.errors import InputError, PresslateError
+from presslate.models import RELEASE_ID_RE
+from presslate.workspace import Workspace
+
+TITLES_MARK = b"\ntitles:"
+"""Release files without this carry no translated title: release checks have nothing to read."""
+
+
+@dataclass(frozen=True)
+class FileJob:
+    """One PO file to check: where it is, how it is shown, its language when the path tells it, its content key.
+
+    ``release_path`` is the release file with titles the release checks read (its bytes are
+    part of ``digest``).
+    """
+
+    path: Path
+    rel: str
+    lang: str | None
+    digest: str
+    release_path: Path | None = None
+    release_rel: str | None = None
+
+
+class Digests:
+    """Content keys of files, remembered with the file's size, times and inode so an untouched file is not read.
+
+    A file whose ``stat`` is unchanged (size, modification and change times in nanoseconds,
+    inode) has the content it had; any write changes its change time.
+    """
+
+    def __init__(self, store: CheckCache | None) -> None:
+        self.store = store
+
+    def of(self, path: Path, rel: str, workspace: Workspace) -> tuple[str, Path | None]:
+        """The key of a PO file together with the release file it is checked with, and that release file."""
+        release = workspace.releases_dir / f"{path.stem}.md" if RELEASE_ID_RE.match(path.stem) else None
+        stamp = [*_stamp(path), *(_stamp(release) if release is not None else ())]
+        if self.store is not None:
+            known = self.store.get("stats", rel, stamp)
+            if known is not None:
+                digest, with_release = known
+                return digest, release if with_release else None
+        data = path.read_bytes()
+        with_release = False
+        if release is not None:
+            try:
+                release_data = release.read_bytes()
+            except OSError:
+                release_data = b""
+            if TITLES_MARK in release_data:
+                data += b"\0release\0" + release_data
+                with_release = True
+        digest = digest_bytes(data)
+        if self.store is not None:
+            self.store.put("stats", rel, stamp, [digest, with_release])
+        return digest, release if with_release else None
+
+
+def _stamp(path: Path) -> tuple[int, ...]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (-1,)
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+def collect_files(workspace: Workspace, paths: list[Path] | None, selected: list[str] | None,
+                  errors: list[PresslateError], digests: Digests) -> list[FileJob]:
+    """The PO files to check, each once, in a stable order (default: every PO file of the chosen languages)."""
+    if not paths:
+        return [job for lang in selected or workspace.config.languages
+                for job in language_files(workspace, lang, digests)]
+    candidates: list[Path] = []
+    for given in paths:
+        if given.is_dir():
+            candidates += sorted(p for p in given.rglob("*.po") if p.is_file())
+        elif given.is_file():
+            candidates.append(given)
+        else:
+            errors.append(InputError("no such file or folder", path=given))
+    jobs: dict[Path, FileJob] = {}
+    for path in candidates:
+        resolved = path.resolve()
+        if resolved not in jobs:
+            job = _job(workspace, path, workspace.relative(path), language_from_path(workspace, resolved), digests,
+                       errors)
+            if job is not None:
+                jobs[resolved] = job
+    return list(jobs.values())
+
+
+def language_files(workspace: Workspace, lang: str, digests: Digests, *, skip: set[str] = frozenset()) -> list[FileJob]:
+    """Jobs for the workspace's PO files of ``lang`` (``locales/<lang>/*.po``), except the ``skip`` ones."""
+    folder = workspace.locales_dir / lang
+    if not folder.is_dir():
+        return []
+    jobs = []
+    for path in sorted(folder.glob("*.po")):
+        rel = f"locales/{lang}/{path.name}"
+        if rel not in skip:
+            job = _job(workspace, path, rel, lang, digests, None)
+            if job is not None:
+                jobs.append(job)
+    return jobs
+
+
+def _job(workspace: Workspace, path: Path, rel: str, lang: str | None, digests: Digests,
+         errors: list[PresslateError] | None) -> FileJob | None:
+    """The job of one PO file: its content key covers the release file the release checks read."""
+    try:
+        digest, release = digests.of(path, rel, workspace)
+    except OSError as exc:
+        if errors is not None:
+            errors.append(InputError(f"cannot read: {exc.strerror}", path=path))
+        return None
+    release_rel = f"l10n/releases/{release.name}" if release is not None else None
+    return FileJob(path, rel, lang, digest, release, release_rel)
+
+
+def language_from_path(workspace: Workspace, resolved: Path) -> str | None:
+    """``ko`` for ``<workspace>/locales/ko/x.po``; None elsewhere (the PO header tells)."""
+    try:
+        parts = resolved.relative_to(workspace.locales_dir.resolve()).parts
+    except ValueError:
+        return None
+    return parts[0] if len(parts) == 2 else None

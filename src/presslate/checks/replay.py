@@ -1,0 +1,83 @@
+"""Replaying an identical ``presslate check``: when no input changed since the same request, its output is reused.
+
+The key covers everything the output depends on: presslate's source, the configuration file,
+the glossary file, the content of every PO file (and release file) the run would read, the
+request (paths, languages, format, thresholds) and the user's cache key. Anything else means
+the checks run as usual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from presslate.checks.cache import CheckCache, code_signature, machine_key
+from presslate.checks.files import Digests, collect_files, language_files
+from presslate.errors import PresslateError
+from presslate.workspace import Workspace
+
+REPLAY_PART = "replay"
+
+
+@dataclass
+class Replay:
+    """A finished run as the command printed it: the report text, the error and summary lines, the exit status."""
+
+    output: str
+    messages: list[str]
+    status: int
+
+
+def request_key(workspace: Workspace, *, paths: list[Path] | None, languages: list[str] | None,
+                options: dict[str, Any]) -> str | None:
+    """The key of this request with the current inputs; None when no cache key can be kept."""
+    secret = machine_key()
+    if secret is None:
+        return None
+    selected = workspace.select_languages(languages) if languages else None
+    store = CheckCache(workspace.cache_dir / "check", secret)
+    digests = Digests(store)
+    errors: list[PresslateError] = []
+    files = collect_files(workspace, paths, selected, errors, digests)
+    if paths:  # consistency is judged against every PO file of the workspace's languages
+        seen = {job.rel for job in files}
+        files += [job for lang in workspace.config.languages for job in language_files(workspace, lang, digests,
+                                                                                        skip=seen)]
+    store.save()
+    digest = hashlib.sha256()
+    for part in (secret, code_signature(), json.dumps(options, sort_keys=True),
+                 _file_digest(workspace.config.path), _file_digest(workspace.glossary_path),
+                 *(str(error) for error in errors)):
+        digest.update(part.encode("utf-8") + b"\0")
+    for job in sorted(files, key=lambda job: job.rel):
+        digest.update(f"{job.rel}\0{job.digest}\n".encode())
+    return digest.hexdigest()
+
+
+def load_replay(workspace: Workspace, key: str) -> Replay | None:
+    """The stored run of this key, if any."""
+    value = CheckCache(workspace.cache_dir / "check", key).get(REPLAY_PART, "last", key)
+    if not isinstance(value, dict):
+        return None
+    try:
+        return Replay(str(value["output"]), [str(line) for line in value["messages"]], int(value["status"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def store_replay(workspace: Workspace, key: str, replay: Replay) -> None:
+    """Keep this run's output for an identical request (one request is kept: the last)."""
+    store = CheckCache(workspace.cache_dir / "check", key)
+    store.put(REPLAY_PART, "last", key, {"output": replay.output, "messages": replay.messages,
+                                         "status": replay.status})
+    store.save()
+
+
+def _file_digest(path: Path | None) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None else ""
+    except OSError:
+        return "missing"
