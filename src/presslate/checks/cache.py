@@ -30,12 +30,24 @@ def digest_bytes(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+LIBRARIES = ("babel", "snowballstemmer", "PyStemmer", "rapidfuzz", "PyYAML")
+"""Libraries whose data or behaviour shapes findings (number symbols, stems, similarity, release files)."""
+
+
 def code_signature() -> str:
-    """A hash of presslate's version and source files: results made by other code are not reused."""
+    """A hash of presslate's version and source files and of the libraries' versions: results made by other
+    code are not reused."""
+    from importlib import metadata
+
     from presslate import __version__
 
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(f"{__version__}\0{CACHE_FORMAT}\0".encode())
+    for name in LIBRARIES:
+        try:
+            digest.update(f"{name}={metadata.version(name)}\0".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{name}=none\0".encode())
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
