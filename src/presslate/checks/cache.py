@@ -10,6 +10,7 @@ key is the digest of its bytes. Catalog-wide results are keyed on the digests of
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import logging
 import os
@@ -30,28 +31,44 @@ def digest_bytes(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-LIBRARIES = ("babel", "snowballstemmer", "PyStemmer", "rapidfuzz", "PyYAML")
-"""Libraries whose data or behaviour shapes findings (number symbols, stems, similarity, release files)."""
+LIBRARIES = ("babel", "snowballstemmer", "Stemmer", "rapidfuzz", "yaml")
+"""Modules whose data or behaviour shapes findings (number symbols, stems, similarity, release files)."""
 
 
 def code_signature() -> str:
-    """A hash of presslate's version and source files and of the libraries' versions: results made by other
-    code are not reused."""
-    from importlib import metadata
+    """A hash of presslate's version and source and of the installed versions of :data:`LIBRARIES`.
 
+    Results made by other code are not reused. Versions are read from the ``*.dist-info`` folder
+    names beside each module (one folder listing, no import).
+    """
     from presslate import __version__
 
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256(f"{__version__}\0{CACHE_FORMAT}\0".encode())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}\0".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none\0".encode())
+    for name in library_versions():
+        digest.update(name.encode() + b"\0")
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def library_versions() -> list[str]:
+    """The ``*.dist-info`` folder names (name and version) next to each of :data:`LIBRARIES`."""
+    folders: dict[Path, list[str]] = {}
+    for module in LIBRARIES:
+        spec = importlib.util.find_spec(module)
+        if spec is None or not spec.origin:
+            continue
+        origin = Path(spec.origin)
+        folder = origin.parent.parent if origin.name == "__init__.py" else origin.parent
+        if folder not in folders:
+            try:
+                folders[folder] = sorted(entry for entry in os.listdir(folder) if entry.endswith(".dist-info"))
+            except OSError:
+                folders[folder] = []
+    wanted = ("babel", "snowballstemmer", "pystemmer", "rapidfuzz", "pyyaml")
+    return [entry for entries in folders.values() for entry in entries if entry.lower().startswith(wanted)]
 
 
 def machine_key() -> str | None:
