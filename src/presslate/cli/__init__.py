@@ -74,12 +74,14 @@ def cli(ctx: click.Context, workspace_dir: Path | None, verbose: int, quiet: boo
 
 
 def _register() -> None:
+    from presslate.cli import build as build_cmd
+    from presslate.cli import compile as compile_cmd
     from presslate.cli import ingest as ingest_cmd
     from presslate.cli import init as init_cmd
     from presslate.cli import segment as segment_cmd
     from presslate.cli import sync as sync_cmd
 
-    for module in (init_cmd, ingest_cmd, segment_cmd, sync_cmd):
+    for module in (init_cmd, ingest_cmd, segment_cmd, sync_cmd, build_cmd, compile_cmd):
         cli.add_command(module.command)
 
 
