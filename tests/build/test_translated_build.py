@@ -8,6 +8,9 @@ import html5lib
 import pytest
 from conftest import IRAQ_RELEASE, run_cli, translate_iraq_release
 
+from presslate.catalog.model import draft_comment
+from presslate.catalog.pofile import read_po, write_po
+
 XHTML = "{http://www.w3.org/1999/xhtml}"
 # Sentences per paragraph of the release after its dateline (the first paragraph holds the dateline).
 PARAGRAPH_SIZES = (1, 2, 2, 3, 2, 2, 1, 3, 1, 1)
@@ -159,3 +162,37 @@ def text_of(element, *, br: str = "") -> str:
         parts.append(br if is_br else text_of(child, br=br))
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+def test_drafts_are_left_out_unless_asked_for(translated_workspace: tuple[Path, dict]) -> None:
+    root, data = translated_workspace
+    po = root / "locales" / "ko" / f"{IRAQ_RELEASE}.po"
+    catalog = read_po(po)
+    draft = catalog.find(data["sentences"][3]["en"])
+    draft.flags.insert(0, "fuzzy")
+    draft.translator_comments.append(draft_comment("google"))
+    write_po(po, catalog)
+
+    without = run_cli("-C", root, "build", "--lang", "ko", "--format", "txt", "--release", IRAQ_RELEASE)
+    assert f"skipped ko {IRAQ_RELEASE}: 97.3% of its words translated (400 of 411; 20 of 21 sentences)" in without.stdout
+    with_drafts = run_cli("-C", root, "build", "--lang", "ko", "--format", "txt", "--release", IRAQ_RELEASE,
+                          "--include-drafts")
+    assert "ko: 1 release(s) built into" in with_drafts.stdout
+    assert "(1 draft sentence(s) included)" in with_drafts.stdout
+    assert data["sentences"][3]["ko"] in (root / "site" / "ko" / f"{IRAQ_RELEASE}.txt").read_text(encoding="utf-8")
+
+
+def test_a_lower_threshold_publishes_the_missing_sentences_in_english(translated_workspace: tuple[Path, dict]) -> None:
+    root, data = translated_workspace
+    po = root / "locales" / "es" / f"{IRAQ_RELEASE}.po"
+    catalog = read_po(po)
+    catalog.find(data["sentences"][3]["en"]).msgstr = ""
+    write_po(po, catalog)
+
+    assert "skipped es" in run_cli("-C", root, "build", "--lang", "es", "--release", IRAQ_RELEASE).stdout
+    result = run_cli("-C", root, "build", "--lang", "es", "--release", IRAQ_RELEASE, "--format", "txt",
+                     "--min-translated", "95")
+
+    assert "es: 1 release(s) built" in result.stdout
+    page = (root / "site" / "es" / f"{IRAQ_RELEASE}.txt").read_text(encoding="utf-8")
+    assert f"{data['sentences'][2]['es']} {data['sentences'][3]['en']}\n" in page

@@ -20,8 +20,9 @@ from presslate.errors import ExitCode
 @click.option("--mirror", is_flag=True,
               help="Publish partly translated releases too, with the missing sentences in English (as the Korean mirror does).")
 @click.option("--min-translated", type=click.FloatRange(0, 100), metavar="PCT",
-              help="Skip releases with less than PCT % of their words translated "
-                   "(default: 100, or 0 with --mirror, or [build] min_translated in l10n/config.toml).")
+              help="Skip releases with less than PCT % of their words translated; the others are published "
+                   "with any missing sentence in English (default: 100, or 0 with --mirror, "
+                   "or [build] min_translated in l10n/config.toml).")
 @click.option("--include-drafts", is_flag=True, help="Publish machine drafts and fuzzy entries too (normally left out).")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: site/ in the workspace, ignored by git).")
