@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from conftest import IRAQ_RELEASE, run_cli
+
+from tests.build.helpers import IRAQ_RELEASE, invoke
 
 LIBYA = "2014-09-05-iom-libya-is-monitoring-the-growing-insecurity-of"
 
@@ -28,22 +28,21 @@ def test_broken_po_file_is_reported_with_its_path_and_nothing_is_written(mirror_
     po = mirror_workspace / "locales" / "fr" / f"{LIBYA}.po"
     po.write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "Libya"\nLibye\n', encoding="utf-8")
 
-    result = run_cli("-C", mirror_workspace, "build", "--lang", "fr", "--mirror")
+    result = invoke("-C", mirror_workspace, "build", "--lang", "fr", "--mirror")
 
     assert result.exit_code == 2
-    # path:6: once the gettext-layout reader lands; the stand-in reader puts "(line 6)" in the message.
-    assert re.search(rf"{re.escape(str(po))}:(6:| .*line 6)", result.stderr), result.stderr
+    assert f"{po}:6: unknown keyword 'Libye'" in result.stderr
     assert "nothing written" in result.stderr
     assert not (mirror_workspace / "site").exists()
 
 
 def test_a_failed_build_leaves_the_previous_site_untouched(mirror_workspace: Path) -> None:
-    assert run_cli("-C", mirror_workspace, "build", "--lang", "ko", "--mirror").exit_code == 0
+    assert invoke("-C", mirror_workspace, "build", "--lang", "ko", "--mirror").exit_code == 0
     site = mirror_workspace / "site"
     before = snapshot(site)
     (mirror_workspace / "locales" / "ko" / f"{IRAQ_RELEASE}.po").write_bytes(b'msgid "x"\nmsgstr "\xff\xfe"\n')
 
-    result = run_cli("-C", mirror_workspace, "build", "--lang", "ko", "--mirror", "--format", "txt")
+    result = invoke("-C", mirror_workspace, "build", "--lang", "ko", "--mirror", "--format", "txt")
 
     assert result.exit_code == 2
     assert f"{IRAQ_RELEASE}.po" in result.stderr
@@ -54,7 +53,7 @@ def test_missing_template_asks_for_a_sync(mirror_workspace: Path) -> None:
     template = mirror_workspace / "l10n" / "templates" / f"{LIBYA}.pot"
     template.unlink()
 
-    result = run_cli("-C", mirror_workspace, "build", "--lang", "ko", "--mirror")
+    result = invoke("-C", mirror_workspace, "build", "--lang", "ko", "--mirror")
 
     assert result.exit_code == 2
     assert f"{template}: missing template: run 'presslate sync' before building" in result.stderr
@@ -66,7 +65,7 @@ def test_template_older_than_the_release_asks_for_a_sync(mirror_workspace: Path)
     release.write_text(release.read_text(encoding="utf-8").replace("Despite the difficult", "Despite the hard"),
                        encoding="utf-8")
 
-    result = run_cli("-C", mirror_workspace, "build", "--lang", "ko", "--mirror")
+    result = invoke("-C", mirror_workspace, "build", "--lang", "ko", "--mirror")
 
     assert result.exit_code == 2
     assert "template is out of date with l10n/releases/" in result.stderr
@@ -74,7 +73,7 @@ def test_template_older_than_the_release_asks_for_a_sync(mirror_workspace: Path)
 
 
 def test_missing_release_is_an_error(mirror_workspace: Path) -> None:
-    result = run_cli("-C", mirror_workspace, "build", "--release", "2014-01-01-no-such-release")
+    result = invoke("-C", mirror_workspace, "build", "--release", "2014-01-01-no-such-release")
 
     assert result.exit_code == 2
     assert "2014-01-01-no-such-release.md: no such release" in result.stderr
@@ -83,7 +82,7 @@ def test_missing_release_is_an_error(mirror_workspace: Path) -> None:
 
 @pytest.mark.parametrize("release_id", ["../../etc/passwd", "Index", "a/b"])
 def test_release_ids_never_become_paths(mirror_workspace: Path, release_id: str) -> None:
-    result = run_cli("-C", mirror_workspace, "build", "--release", release_id)
+    result = invoke("-C", mirror_workspace, "build", "--release", release_id)
 
     assert result.exit_code == 2
     assert "invalid release id" in result.stderr
@@ -92,7 +91,7 @@ def test_release_ids_never_become_paths(mirror_workspace: Path, release_id: str)
 def test_title_format_with_an_unknown_field(mirror_workspace: Path) -> None:
     first = append_config(mirror_workspace, '\n[build.title_format]\nfr = "{title}"\nko = "({date:y/M/d}) {x}"\n')
 
-    result = run_cli("-C", mirror_workspace, "build", "--lang", "ko", "--mirror")
+    result = invoke("-C", mirror_workspace, "build", "--lang", "ko", "--mirror")
 
     assert result.exit_code == 2
     config = mirror_workspace / "l10n" / "config.toml"
@@ -103,7 +102,7 @@ def test_title_format_with_an_unknown_field(mirror_workspace: Path) -> None:
 def test_attribute_access_in_a_format_is_an_unknown_field(mirror_workspace: Path) -> None:
     first = append_config(mirror_workspace, '\n[build]\ntitle_format.fr = "{title.__class__.__init__}"\n')
 
-    result = run_cli("-C", mirror_workspace, "build", "--lang", "fr")
+    result = invoke("-C", mirror_workspace, "build", "--lang", "fr")
 
     assert result.exit_code == 2
     assert (f":{first + 2}: unknown field 'title.__class__.__init__' in [build] title_format.fr"
@@ -115,7 +114,7 @@ def test_output_folder_with_other_files_is_refused(mirror_workspace: Path, tmp_p
     output.mkdir()
     (output / "notes.txt").write_text("keep me", encoding="utf-8")
 
-    result = run_cli("-C", mirror_workspace, "build", "--lang", "ko", "--mirror", "--output", output)
+    result = invoke("-C", mirror_workspace, "build", "--lang", "ko", "--mirror", "--output", output)
 
     assert result.exit_code == 2
     assert "not written by presslate" in result.stderr

@@ -5,9 +5,9 @@ from __future__ import annotations
 import gettext
 from pathlib import Path
 
-from conftest import IRAQ_RELEASE, run_cli, translate_iraq_release
-
 from presslate.catalog.pofile import read_po, write_po
+
+from tests.build.helpers import IRAQ_RELEASE, invoke, translate_iraq_release
 
 
 def mo_of(root: Path, lang: str, release_id: str = IRAQ_RELEASE) -> gettext.GNUTranslations:
@@ -22,7 +22,7 @@ def test_compile_writes_gettext_layout_without_fuzzy_entries(mirror_workspace: P
     catalog.messages[1].flags.append("fuzzy")
     write_po(po, catalog)
 
-    result = run_cli("-C", mirror_workspace, "compile", "--lang", "ko", "--lang", "ar")
+    result = invoke("-C", mirror_workspace, "compile", "--lang", "ko", "--lang", "ar")
 
     assert result.exit_code == 0, result.output
     assert "ko: 5 MO file(s) (5 changed): 20 translated messages, 1 fuzzy and" in result.stdout
@@ -39,7 +39,7 @@ def test_compile_stops_on_a_broken_po_file_before_writing(mirror_workspace: Path
     broken.write_text('msgid ""\nmsgstr ""\n\nmsgid "Iraq"\nIrak\n', encoding="utf-8")
     output = tmp_path / "mo"
 
-    result = run_cli("-C", mirror_workspace, "compile", "--output", output)
+    result = invoke("-C", mirror_workspace, "compile", "--output", output)
 
     assert result.exit_code == 2
     assert str(broken) in result.stderr

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import MIRROR_PAGE, make_workspace, run_cli
-
 from presslate.releasefile import read_release
 from presslate.workspace import open_workspace
+
+from tests.build.helpers import invoke, make_workspace
+from tests.conftest import MIRROR_PAGE
 
 TITLE_LINE_RE = re.compile(r"^\(\d{4}/\d{1,2}/\d{1,2}\) ")
 VIEWS_RE = re.compile(r"^Views\s*[–-]\s*\d+$")
@@ -46,7 +47,7 @@ def built_pages(root: Path) -> list[list[str]]:
 
 
 def test_korean_mirror_page_comes_back_as_it_was(mirror_workspace: Path) -> None:
-    result = run_cli("-C", mirror_workspace, "build", "--lang", "ko", "--mirror", "--format", "txt")
+    result = invoke("-C", mirror_workspace, "build", "--lang", "ko", "--mirror", "--format", "txt")
 
     assert result.exit_code == 0, result.output
     assert "ko: 5 release(s) built" in result.stdout
@@ -62,7 +63,7 @@ def test_korean_mirror_page_comes_back_as_it_was(mirror_workspace: Path) -> None
 
 
 def test_title_and_posting_lines_of_the_seed_page(mirror_workspace: Path) -> None:
-    run_cli("-C", mirror_workspace, "build", "--lang", "ko", "--mirror", "--format", "txt")
+    invoke("-C", mirror_workspace, "build", "--lang", "ko", "--mirror", "--format", "txt")
 
     page = (mirror_workspace / "site" / "ko" / "2014-09-09-iom-iraq-on-sunday-joined-a-relief-convoy.txt").read_text(
         encoding="utf-8"
@@ -75,7 +76,7 @@ def test_title_and_posting_lines_of_the_seed_page(mirror_workspace: Path) -> Non
 
 
 def test_ingesting_the_built_mirror_gives_the_same_releases(mirror_workspace: Path, tmp_path: Path) -> None:
-    run_cli("-C", mirror_workspace, "build", "--lang", "ko", "--mirror", "--format", "txt")
+    invoke("-C", mirror_workspace, "build", "--lang", "ko", "--mirror", "--format", "txt")
     rebuilt_page = tmp_path / "rebuilt-mirror.txt"
     rebuilt_page.write_text("\n\n".join("\n".join(page) for page in built_pages(mirror_workspace)) + "\n",
                             encoding="utf-8")

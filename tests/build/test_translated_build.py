@@ -6,10 +6,11 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from conftest import IRAQ_RELEASE, run_cli, translate_iraq_release
 
 from presslate.catalog.model import draft_comment
 from presslate.catalog.pofile import read_po, write_po
+
+from tests.build.helpers import IRAQ_RELEASE, invoke, translate_iraq_release
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 # Sentences per paragraph of the release after its dateline (the first paragraph holds the dateline).
@@ -52,7 +53,7 @@ def translated_workspace(mirror_workspace: Path) -> tuple[Path, dict]:
 def test_text_page_of_a_fully_translated_release(translated_workspace: tuple[Path, dict], lang: str) -> None:
     root, data = translated_workspace
 
-    result = run_cli("-C", root, "build", "--lang", lang, "--format", "txt")
+    result = invoke("-C", root, "build", "--lang", lang, "--format", "txt")
 
     assert result.exit_code == 0, result.output
     assert f"{lang}: 1 release(s) built" in result.stdout
@@ -72,7 +73,7 @@ def test_korean_sentences_are_joined_with_a_space_and_the_dateline_with_its_dash
     translated_workspace: tuple[Path, dict]
 ) -> None:
     root, _ = translated_workspace
-    run_cli("-C", root, "build", "--lang", "ko", "--format", "txt")
+    invoke("-C", root, "build", "--lang", "ko", "--format", "txt")
 
     page = (root / "site" / "ko" / f"{IRAQ_RELEASE}.txt").read_text(encoding="utf-8")
     assert "\n\n이라크 - IOM 이라크 사무소는 일요일(9월 7일) " in page
@@ -81,7 +82,7 @@ def test_korean_sentences_are_joined_with_a_space_and_the_dateline_with_its_dash
 
 def test_french_no_break_spaces_are_kept(translated_workspace: tuple[Path, dict]) -> None:
     root, _ = translated_workspace
-    run_cli("-C", root, "build", "--lang", "fr", "--format", "txt")
+    invoke("-C", root, "build", "--lang", "fr", "--format", "txt")
 
     page = (root / "site" / "fr" / f"{IRAQ_RELEASE}.txt").read_text(encoding="utf-8")
     assert "1\u202f000 kits" in page
@@ -93,7 +94,7 @@ def test_french_no_break_spaces_are_kept(translated_workspace: tuple[Path, dict]
 def test_html_page_of_a_fully_translated_release(translated_workspace: tuple[Path, dict], lang: str) -> None:
     root, data = translated_workspace
 
-    result = run_cli("-C", root, "build", "--lang", lang)
+    result = invoke("-C", root, "build", "--lang", lang)
 
     assert result.exit_code == 0, result.output
     source = (root / "site" / lang / f"{IRAQ_RELEASE}.html").read_bytes()
@@ -121,7 +122,7 @@ def test_html_page_of_a_fully_translated_release(translated_workspace: tuple[Pat
 
 def test_korean_english_posting_line_is_marked_english(translated_workspace: tuple[Path, dict]) -> None:
     root, _ = translated_workspace
-    run_cli("-C", root, "build", "--lang", "ko")
+    invoke("-C", root, "build", "--lang", "ko")
 
     page = (root / "site" / "ko" / f"{IRAQ_RELEASE}.html").read_text(encoding="utf-8")
     assert '<p class="posted" lang="en">Posted on Tue, Sep-09-2014</p>' in page
@@ -130,7 +131,7 @@ def test_korean_english_posting_line_is_marked_english(translated_workspace: tup
 @pytest.mark.parametrize("lang", ["ko", "fr", "es", "ar"])
 def test_index_lists_the_translated_title_and_date(translated_workspace: tuple[Path, dict], lang: str) -> None:
     root, data = translated_workspace
-    run_cli("-C", root, "build", "--lang", lang)
+    invoke("-C", root, "build", "--lang", lang)
 
     source = (root / "site" / lang / "index.html").read_bytes()
     document = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(source)
@@ -145,7 +146,7 @@ def test_index_lists_the_translated_title_and_date(translated_workspace: tuple[P
 def test_untranslated_releases_are_skipped_with_the_reason(translated_workspace: tuple[Path, dict]) -> None:
     root, _ = translated_workspace
 
-    result = run_cli("-C", root, "build", "--lang", "fr")
+    result = invoke("-C", root, "build", "--lang", "fr")
 
     skipped = [line for line in result.stdout.splitlines() if line.startswith("skipped fr ")]
     assert len(skipped) == 4
@@ -173,9 +174,9 @@ def test_drafts_are_left_out_unless_asked_for(translated_workspace: tuple[Path, 
     draft.translator_comments.append(draft_comment("google"))
     write_po(po, catalog)
 
-    without = run_cli("-C", root, "build", "--lang", "ko", "--format", "txt", "--release", IRAQ_RELEASE)
+    without = invoke("-C", root, "build", "--lang", "ko", "--format", "txt", "--release", IRAQ_RELEASE)
     assert f"skipped ko {IRAQ_RELEASE}: 97.3% of its words translated (400 of 411; 20 of 21 sentences)" in without.stdout
-    with_drafts = run_cli("-C", root, "build", "--lang", "ko", "--format", "txt", "--release", IRAQ_RELEASE,
+    with_drafts = invoke("-C", root, "build", "--lang", "ko", "--format", "txt", "--release", IRAQ_RELEASE,
                           "--include-drafts")
     assert "ko: 1 release(s) built into" in with_drafts.stdout
     assert "(1 draft sentence(s) included)" in with_drafts.stdout
@@ -189,8 +190,8 @@ def test_a_lower_threshold_publishes_the_missing_sentences_in_english(translated
     catalog.find(data["sentences"][3]["en"]).msgstr = ""
     write_po(po, catalog)
 
-    assert "skipped es" in run_cli("-C", root, "build", "--lang", "es", "--release", IRAQ_RELEASE).stdout
-    result = run_cli("-C", root, "build", "--lang", "es", "--release", IRAQ_RELEASE, "--format", "txt",
+    assert "skipped es" in invoke("-C", root, "build", "--lang", "es", "--release", IRAQ_RELEASE).stdout
+    result = invoke("-C", root, "build", "--lang", "es", "--release", IRAQ_RELEASE, "--format", "txt",
                      "--min-translated", "95")
 
     assert "es: 1 release(s) built" in result.stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,7 +10,7 @@ from babel import Locale
 from rapidfuzz import fuzz, process, utils
 
 from presslate.catalog.model import FUZZY, Catalog, Message
-from presslate.catalog.template import UNSET_REVISION_DATE, UNSET_TRANSLATOR, ordered_header
+from presslate.catalog.template import UNSET_REVISION_DATE, ordered_header
 from presslate.languages import parse_language, plural_forms
 
 HintFunction = Callable[[str], list[str]]
@@ -31,8 +31,8 @@ class UpdateStats:
 def new_catalog_header(template: Catalog, *, lang: str) -> dict[str, str]:
     """Header of a fresh PO file for ``lang``."""
     header = dict(template.header)
-    header["PO-Revision-Date"] = UNSET_REVISION_DATE
-    header["Last-Translator"] = UNSET_TRANSLATOR
+    header["PO-Revision-Date"] = template.header.get("POT-Creation-Date") or UNSET_REVISION_DATE
+    header["Last-Translator"] = ""
     header["Language-Team"] = f"{_language_name(lang)} <LL@li.org>"
     return header
 
@@ -98,12 +98,23 @@ def update_catalog(
     return catalog, stats
 
 
+def _copy(message: Message, **changes) -> Message:
+    """A copy of ``message`` whose lists and dicts are its own (cheaper than deepcopy)."""
+    fields = {
+        "msgstr_plural": dict(message.msgstr_plural),
+        "flags": list(message.flags),
+        "auto_comments": list(message.auto_comments),
+        "translator_comments": list(message.translator_comments),
+        "references": list(message.references),
+        "line": 0,
+    }
+    fields.update(changes)
+    return dataclasses.replace(message, **fields)
+
+
 def _refresh(found: Message, source: Message, extra: list[str]) -> Message:
-    message = copy.deepcopy(found)
-    message.obsolete = False
-    message.references = list(source.references)
-    message.auto_comments = [*source.auto_comments, *extra]
-    message.line = 0
+    message = _copy(found, obsolete=False, references=list(source.references),
+                    auto_comments=[*source.auto_comments, *extra])
     if not message.fuzzy:
         message.previous_msgid = message.previous_msgctxt = message.previous_msgid_plural = None
     return message
@@ -134,12 +145,7 @@ def _worth_keeping(message: Message) -> bool:
 
 
 def _obsolete(message: Message) -> Message:
-    gone = copy.deepcopy(message)
-    gone.obsolete = True
-    gone.references = []
-    gone.auto_comments = []
-    gone.line = 0
-    return gone
+    return _copy(message, obsolete=True, references=[], auto_comments=[])
 
 
 def _merge_obsolete(kept: list[Message], new: list[Message]) -> list[Message]:
@@ -165,7 +171,7 @@ def _merge_header(old: dict[str, str], template: Catalog, *, lang: str) -> dict[
     header.setdefault("Report-Msgid-Bugs-To", "")
     header["POT-Creation-Date"] = template.header.get("POT-Creation-Date", "")
     header.setdefault("PO-Revision-Date", UNSET_REVISION_DATE)
-    header.setdefault("Last-Translator", UNSET_TRANSLATOR)
+    header.setdefault("Last-Translator", "")
     header.setdefault("Language-Team", f"{_language_name(lang)} <LL@li.org>")
     header["Language"] = lang
     header["MIME-Version"] = "1.0"

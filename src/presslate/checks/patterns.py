@@ -1,0 +1,77 @@
+"""Spans a translation must carry over verbatim: URLs, e-mail addresses, phone numbers and hashtags."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TRAILING = ".,;:!?)]}»”’\"'、。，"
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+URL_RE = re.compile(r"(?<![\w@/])(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“”]+", re.IGNORECASE)
+# Extension words: English, French, Spanish, Korean, Arabic.
+_EXTENSION = r"(?:ext|extension|poste|extensión|내선|تحويلة)"
+_PHONE_BODY = rf"\+?\d(?:[ \u00a0\u202f.\-/()]{{0,2}}\d)+(?:\s*{_EXTENSION}\.?\s*\d+)?"
+_LABELS = ("tel", "tél", "teléfono", "telefono", "phone", "fax", "mobile", "móvil", "portable", "전화", "هاتف")
+# A phone number: a '+' and country code, or digits after a 'Tel'-style label.
+INTERNATIONAL_PHONE_RE = re.compile(rf"(?<![\w+])(?=\+\d){_PHONE_BODY}", re.IGNORECASE)
+LABELLED_PHONE_RE = re.compile(
+    rf"(?<!\w)(?:{'|'.join(_LABELS)})(?!\w)\.?\s*:?\s*(?P<number>{_PHONE_BODY})", re.IGNORECASE)
+HASHTAG_RE = re.compile(r"(?<![\w&#/])#[^\W\d_][\w]*")
+_DIGIT_RE = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Protected:
+    """One verbatim span: its kind (url, email, phone, hashtag), offsets and text."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=65536)
+def find_protected(text: str) -> tuple[Protected, ...]:
+    """URLs, e-mails, phone numbers and hashtags of ``text``, in order, never overlapping."""
+    kinds: list[tuple[str, re.Pattern[str], int | str]] = []
+    if "://" in text or "www." in text or "WWW." in text:
+        kinds.append(("url", URL_RE, 0))
+    if "@" in text:
+        kinds.append(("email", EMAIL_RE, 0))
+    if _DIGIT_RE.search(text):
+        if "+" in text:
+            kinds.append(("phone", INTERNATIONAL_PHONE_RE, 0))
+        lowered = text.lower()
+        if any(label in lowered for label in _LABELS):
+            kinds.append(("phone", LABELLED_PHONE_RE, "number"))
+    if "#" in text:
+        kinds.append(("hashtag", HASHTAG_RE, 0))
+    if not kinds:
+        return ()
+    found: list[Protected] = []
+    for kind, pattern, group in kinds:
+        for match in pattern.finditer(text):
+            start, end = match.span(group)
+            value = match.group(group)
+            if kind in ("url", "email"):
+                stripped = value.rstrip(_TRAILING)
+                end -= len(value) - len(stripped)
+                value = stripped
+            if kind == "phone" and sum(ch.isdigit() for ch in value) < 6:
+                continue
+            if any(start < other.end and other.start < end for other in found):
+                continue
+            found.append(Protected(kind, start, end, value))
+    return tuple(sorted(found, key=lambda item: item.start))
+
+
+def inside(spans: tuple[Protected, ...] | list[Protected], start: int, end: int) -> bool:
+    """True when ``[start, end)`` overlaps one of ``spans``."""
+    return any(start < span.end and span.start < end for span in spans)
+
+
+def digits_of(text: str) -> str:
+    """The digits of a phone number (and a leading ``+``), to compare numbers however they are spaced."""
+    return ("+" if text.lstrip().startswith("+") else "") + "".join(ch for ch in text if ch.isdigit())
