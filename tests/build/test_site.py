@@ -58,3 +58,14 @@ def test_unsafe_names_are_refused(tmp_path: Path, name: str) -> None:
     with pytest.raises(ValueError, match="unsafe output name"):
         publish_folders(tmp_path / "site", {"ko": {name: "x"}})
     assert not (tmp_path / "site").exists()
+
+
+def test_the_default_site_folder_keeps_other_commands_reports(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "status.html").write_text("<!DOCTYPE html>", encoding="utf-8")
+
+    publish_folders(site, {"ko": {"index.html": "x"}}, default=True)
+
+    assert sorted(p.name for p in site.iterdir()) == [".gitignore", MARKER, "ko", "status.html"]
+    assert (site / ".gitignore").read_text(encoding="utf-8") == "*\n"

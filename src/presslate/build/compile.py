@@ -66,7 +66,7 @@ def compile_catalogs(workspace: Workspace, *, languages: list[str] | None = None
         if result.errors:
             return result
         if output is None:
-            claim_output(target.parent, ignore_in_git=True)
+            claim_output(target.parent, default=True)
         by_lang = {summary.lang: summary for summary in result.languages}
         for lang, release_id, catalog in catalogs:
             path = mo_path(target, lang, release_id)

@@ -85,7 +85,7 @@ def build_site(workspace: Workspace, options: BuildOptions) -> BuildResult:
             lang: _render_language(pages, lang, settings, renderer)
             for lang, pages in result.pages.items()
         }
-        result.written = publish_folders(output, files, ignore_in_git=options.output is None)
+        result.written = publish_folders(output, files, default=options.output is None)
     return result
 
 

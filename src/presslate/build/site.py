@@ -17,15 +17,17 @@ STAGING_PREFIX = ".presslate-staging-"
 _SAFE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
-def claim_output(folder: Path, *, ignore_in_git: bool = False) -> None:
-    """Make ``folder`` a presslate output folder; refuse a folder that holds other files.
+def claim_output(folder: Path, *, default: bool = False) -> None:
+    """Make ``folder`` a presslate output folder; refuse a folder chosen with ``--output`` that holds other files.
 
     A build replaces whole language folders, so it only writes into a folder that is new,
-    empty, or was created by presslate (it holds the marker file).
+    empty, or was created by presslate (it holds the marker file). The workspace's default
+    ``site/`` folder is presslate's in any case (other commands put reports there too); it
+    is kept out of git.
     """
     if folder.exists() and not folder.is_dir():
         raise UsageError("the output path exists and is not a folder", path=folder)
-    if folder.is_dir() and not (folder / MARKER).exists():
+    if not default and folder.is_dir() and not (folder / MARKER).exists():
         leftovers = [entry.name for entry in folder.iterdir()]
         if leftovers:
             raise UsageError(
@@ -35,21 +37,22 @@ def claim_output(folder: Path, *, ignore_in_git: bool = False) -> None:
             )
     folder.mkdir(parents=True, exist_ok=True)
     write_text_atomic(folder / MARKER, MARKER_TEXT)
-    if ignore_in_git:
+    if default:
         write_text_atomic(folder / ".gitignore", "*\n")
 
 
-def publish_folders(output: Path, files: dict[str, dict[str, str]], *, ignore_in_git: bool = False) -> list[Path]:
+def publish_folders(output: Path, files: dict[str, dict[str, str]], *, default: bool = False) -> list[Path]:
     """Write ``{subfolder: {file name: text}}`` under ``output``, replacing each subfolder as a whole.
 
     Every file is first written to a staging folder inside ``output``; only when all are
     written are the subfolders swapped into place, so an error leaves the output as it was.
+    Other files and folders of ``output`` are left alone.
     """
     for subfolder, contents in files.items():
         for name in (subfolder, *contents):
             if not _SAFE_NAME_RE.match(name):
                 raise ValueError(f"unsafe output name {name!r}")
-    claim_output(output, ignore_in_git=ignore_in_git)
+    claim_output(output, default=default)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output))
     written: list[Path] = []
     try:
