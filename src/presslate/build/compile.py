@@ -45,7 +45,9 @@ def mo_path(output: Path, lang: str, release_id: str) -> Path:
     return output / lang / "LC_MESSAGES" / f"{release_id}.mo"
 
 
-def compile_catalogs(workspace: Workspace, *, languages: list[str] | None = None, output: Path | None = None) -> CompileResult:
+def compile_catalogs(
+    workspace: Workspace, *, languages: list[str] | None = None, output: Path | None = None
+) -> CompileResult:
     """Compile every PO file of the chosen languages; all are read first, so a broken one stops the run cleanly."""
     langs = workspace.select_languages(languages)
     target = output or workspace.root / DEFAULT_SITE / DEFAULT_LOCALE_FOLDER

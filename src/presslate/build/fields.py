@@ -97,7 +97,9 @@ def parse_field_format(text: str) -> FieldFormat:
     try:
         parsed = list(string.Formatter().parse(text))
     except ValueError as exc:
-        raise FieldFormatError(f"malformed format {text!r}: {exc} (write '{{{{' and '}}}}' for literal braces)") from exc
+        raise FieldFormatError(
+            f"malformed format {text!r}: {exc} (write '{{{{' and '}}}}' for literal braces)"
+        ) from exc
     for literal, name, spec, conversion in parsed:
         if literal:
             parts.append(Literal(literal))

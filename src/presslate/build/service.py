@@ -8,7 +8,7 @@ from pathlib import Path
 
 from presslate.build.assembly import Translation, assemble_page, build_index, usable_translations
 from presslate.build.model import ReleasePage
-from presslate.build.render import INDEX_NAME, RENDERERS
+from presslate.build.render import INDEX_NAME, RENDERERS, Renderer
 from presslate.build.settings import BuildSettings, load_build_settings
 from presslate.build.site import publish_folders
 from presslate.catalog.pofile import read_po
@@ -167,7 +167,9 @@ def _build_language(
     return pages
 
 
-def _read_translations(workspace: Workspace, lang: str, release_id: str, *, include_drafts: bool) -> dict[str, Translation]:
+def _read_translations(
+    workspace: Workspace, lang: str, release_id: str, *, include_drafts: bool
+) -> dict[str, Translation]:
     path = workspace.po_path(lang, release_id)
     if not path.is_file():
         raise InputError("missing PO file: run 'presslate sync' before building", path=path)
@@ -196,7 +198,10 @@ def _percent(value: float) -> str:
     return f"{text}%"
 
 
-def _render_language(pages: list[ReleasePage], lang: str, settings: BuildSettings, renderer) -> dict[str, str]:
+def _render_language(
+    pages: list[ReleasePage], lang: str, settings: BuildSettings, renderer: Renderer
+) -> dict[str, str]:
+    """File name -> text of a language folder: one page per release and the index page."""
     files = {renderer.file_name(page.release_id): renderer.render_release(page, renderer.extension) for page in pages}
     index = build_index(pages, lang=lang, heading=settings.for_language(lang).index_title)
     files[renderer.file_name(INDEX_NAME)] = renderer.render_index(index, renderer.extension)

@@ -96,9 +96,8 @@ def load_build_settings(config: Config) -> BuildSettings:
     tables = {key: value for key, value in section.items() if key not in SCALAR_KEYS}
     workspace = parse_layer(tables, path=config.path, text=text, prefix=("build",))
     min_translated = scalars.get("min_translated")
-    if min_translated is not None and (
-        isinstance(min_translated, bool) or not isinstance(min_translated, (int, float)) or not 0 <= min_translated <= 100
-    ):
+    is_number = isinstance(min_translated, (int, float)) and not isinstance(min_translated, bool)
+    if min_translated is not None and (not is_number or not 0 <= min_translated <= 100):
         raise ConfigError(
             "[build] min_translated must be a number from 0 to 100",
             path=config.path,

@@ -13,7 +13,7 @@ from presslate.fileio import write_bytes_atomic
 
 
 def compiled_messages(catalog: Catalog) -> list[Message]:
-    """The messages an MO file carries: translated ones; fuzzy, obsolete and untranslated ones are left out (as msgfmt does)."""
+    """The messages an MO file carries: the translated ones (fuzzy, obsolete, untranslated left out, as by msgfmt)."""
     return [message for message in catalog.messages if message.translated]
 
 

@@ -13,17 +13,21 @@ from presslate.errors import ExitCode
 
 
 @click.command("build")
-@click.option("--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable; default: all).")
-@click.option("--release", "release_ids", multiple=True, metavar="ID", help="Only this release (repeatable; default: all).")
+@click.option("--lang", "languages", multiple=True, metavar="CODE",
+              help="Only this language (repeatable; default: all).")
+@click.option("--release", "release_ids", multiple=True, metavar="ID",
+              help="Only this release (repeatable; default: all).")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default="html", show_default=True,
               help="html: web pages; md: Markdown; txt: the mirror-page text format.")
 @click.option("--mirror", is_flag=True,
-              help="Publish partly translated releases too, with the missing sentences in English (as the Korean mirror does).")
+              help="Publish partly translated releases too, with the missing sentences in English "
+                   "(as the Korean mirror does).")
 @click.option("--min-translated", type=click.FloatRange(0, 100), metavar="PCT",
               help="Skip releases with less than PCT % of their words translated; the others are published "
                    "with any missing sentence in English (default: 100, or 0 with --mirror, "
                    "or [build] min_translated in l10n/config.toml).")
-@click.option("--include-drafts", is_flag=True, help="Publish machine drafts and fuzzy entries too (normally left out).")
+@click.option("--include-drafts", is_flag=True,
+              help="Publish machine drafts and fuzzy entries too (normally left out).")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: site/ in the workspace, ignored by git).")
 @click.pass_obj

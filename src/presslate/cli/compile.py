@@ -12,7 +12,8 @@ from presslate.errors import ExitCode
 
 
 @click.command("compile")
-@click.option("--lang", "languages", multiple=True, metavar="CODE", help="Only this language (repeatable; default: all).")
+@click.option("--lang", "languages", multiple=True, metavar="CODE",
+              help="Only this language (repeatable; default: all).")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path),
               help="Folder of the MO files (default: site/locale in the workspace).")
 @click.pass_obj

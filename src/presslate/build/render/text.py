@@ -1,4 +1,4 @@
-"""Plain-text pages in the mirror format: title line, blank-line separated paragraphs, contacts, posting line, back-link."""
+"""Plain-text pages in the mirror format: title line, paragraphs, contacts, posting line, back-link."""
 
 from __future__ import annotations
 
