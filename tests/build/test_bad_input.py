@@ -34,6 +34,7 @@ def test_broken_po_file_is_reported_with_its_path_and_nothing_is_written(mirror_
     assert f"{po}:6: unknown keyword 'Libye'" in result.stderr
     assert "nothing written" in result.stderr
     assert not (mirror_workspace / "site").exists()
+    assert not list(mirror_workspace.glob(".presslate-staging-*"))
 
 
 def test_a_failed_build_leaves_the_previous_site_untouched(mirror_workspace: Path) -> None:
@@ -47,6 +48,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(mirror_workspace: Pat
     assert result.exit_code == 2
     assert f"{IRAQ_RELEASE}.po" in result.stderr
     assert snapshot(site) == before
+    assert not list(mirror_workspace.glob(".presslate-staging-*"))
 
 
 def test_missing_template_asks_for_a_sync(mirror_workspace: Path) -> None:

@@ -32,6 +32,8 @@ def test_compile_writes_gettext_layout_without_fuzzy_entries(mirror_workspace: P
     assert korean.gettext(second["en"]) == second["en"]  # the fuzzy entry is left out
     assert arabic.gettext(second["en"]) == second["ar"]
     assert not (mirror_workspace / "site" / "locale" / "fr").exists()
+    again = invoke("-C", mirror_workspace, "compile", "--lang", "ko")
+    assert "ko: 5 MO file(s) (0 changed)" in again.stdout
 
 
 def test_compile_stops_on_a_broken_po_file_before_writing(mirror_workspace: Path, tmp_path: Path) -> None:
@@ -44,3 +46,4 @@ def test_compile_stops_on_a_broken_po_file_before_writing(mirror_workspace: Path
     assert result.exit_code == 2
     assert str(broken) in result.stderr
     assert not output.exists()
+    assert not list(tmp_path.glob(".presslate-staging-*"))

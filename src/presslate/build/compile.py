@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from presslate.build.site import claim_output
+from presslate.build.site import staging_folder
 from presslate.catalog.model import Catalog
-from presslate.catalog.mofile import compiled_messages, write_mo
+from presslate.catalog.mofile import compiled_messages, format_mo
 from presslate.catalog.pofile import read_po
 from presslate.errors import PresslateError
 from presslate.fileio import workspace_lock
@@ -32,7 +32,8 @@ class CompiledLanguage:
 
 @dataclass
 class CompileResult:
-    """MO files written per language, and the errors that stopped the run (then nothing is written)."""
+    """MO files written (changed ones), counts per language, and the errors that stopped the run (then nothing
+    is written)."""
 
     output: Path
     languages: list[CompiledLanguage] = field(default_factory=list)
@@ -48,12 +49,12 @@ def mo_path(output: Path, lang: str, release_id: str) -> Path:
 def compile_catalogs(
     workspace: Workspace, *, languages: list[str] | None = None, output: Path | None = None
 ) -> CompileResult:
-    """Compile every PO file of the chosen languages; all are read first, so a broken one stops the run cleanly."""
+    """Compile every PO file of the chosen languages; MO files are staged first, so a broken PO file stops the
+    run with nothing written. An MO file whose content did not change is not rewritten."""
     langs = workspace.select_languages(languages)
     target = output or workspace.root / DEFAULT_SITE / DEFAULT_LOCALE_FOLDER
     result = CompileResult(output=target)
-    with workspace_lock(workspace.lock_path):
-        catalogs: list[tuple[str, str, Catalog]] = []
+    with workspace_lock(workspace.lock_path), staging_folder(target) as staging:
         for lang in langs:
             summary = CompiledLanguage(lang)
             result.languages.append(summary)
@@ -63,18 +64,15 @@ def compile_catalogs(
                 except PresslateError as exc:
                     result.errors.append(exc)
                     continue
-                catalogs.append((lang, path.stem, catalog))
                 _count(summary, catalog)
+                if not result.errors:
+                    staging.write_bytes(f"{lang}/LC_MESSAGES/{path.stem}.mo", format_mo(catalog))
         if result.errors:
             return result
-        if output is None:
-            claim_output(target.parent, default=True)
-        by_lang = {summary.lang: summary for summary in result.languages}
-        for lang, release_id, catalog in catalogs:
-            path = mo_path(target, lang, release_id)
-            if write_mo(path, catalog):
-                by_lang[lang].written += 1
-            result.written.append(path)
+        result.written = staging.commit_files(default=output is None)
+    by_lang = {summary.lang: summary for summary in result.languages}
+    for path in result.written:
+        by_lang[path.relative_to(target).parts[0]].written += 1
     return result
 
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from presslate.build.assembly import Translation, assemble_page, build_index, usable_translations
 from presslate.build.model import ReleasePage
 from presslate.build.render import INDEX_NAME, RENDERERS, Renderer
-from presslate.build.settings import BuildSettings, load_build_settings
-from presslate.build.site import publish_folders
+from presslate.build.settings import BuildSettings, LanguageSettings, load_build_settings
+from presslate.build.site import StagingFolder, check_output, staging_folder
 from presslate.catalog.pofile import read_po
 from presslate.errors import InputError, PresslateError, UsageError
 from presslate.fileio import workspace_lock
@@ -48,13 +48,33 @@ class Skipped:
 
 @dataclass
 class BuildResult:
-    """Pages built per language, releases skipped, files written, and the errors that stopped the build."""
+    """Pages built per language (their body text dropped once written), releases skipped, files written,
+    and the errors that stopped the build."""
 
     output: Path
     pages: dict[str, list[ReleasePage]] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     errors: list[PresslateError] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LanguageBuild:
+    """Where and how one language's pages are written."""
+
+    lang: str
+    settings: LanguageSettings
+    renderer: Renderer
+    staging: StagingFolder
+
+    def write_page(self, page: ReleasePage) -> None:
+        text = self.renderer.render_release(page, self.renderer.extension)
+        self.staging.write_text(f"{self.lang}/{self.renderer.file_name(page.release_id)}", text)
+
+    def write_index(self, pages: list[ReleasePage]) -> None:
+        index = build_index(pages, lang=self.lang, heading=self.settings.index_title)
+        text = self.renderer.render_index(index, self.renderer.extension)
+        self.staging.write_text(f"{self.lang}/{self.renderer.file_name(INDEX_NAME)}", text)
 
 
 @dataclass(frozen=True)
@@ -74,18 +94,16 @@ def build_site(workspace: Workspace, options: BuildOptions) -> BuildResult:
     langs = workspace.select_languages(list(options.languages))
     threshold = minimum_translated(options, settings)
     output = options.output or workspace.root / DEFAULT_OUTPUT
+    default = options.output is None
+    check_output(output, default=default)
     result = BuildResult(output=output)
-    with workspace_lock(workspace.lock_path):
+    with workspace_lock(workspace.lock_path), staging_folder(output) as staging:
         sources = _read_sources(workspace, list(options.release_ids), result)
         for lang in langs:
-            result.pages[lang] = _build_language(workspace, sources, lang, settings, options, threshold, result)
-        if result.errors:
-            return result
-        files = {
-            lang: _render_language(pages, lang, settings, renderer)
-            for lang, pages in result.pages.items()
-        }
-        result.written = publish_folders(output, files, default=options.output is None)
+            build = LanguageBuild(lang, settings.for_language(lang), renderer, staging)
+            result.pages[lang] = _build_language(workspace, sources, build, options, threshold, result)
+        if not result.errors:
+            result.written = staging.commit_folders(langs, default=default)
     return result
 
 
@@ -136,17 +154,17 @@ def read_source(workspace: Workspace, release_id: str) -> SourceRelease:
 def _build_language(
     workspace: Workspace,
     sources: list[SourceRelease],
-    lang: str,
-    settings: BuildSettings,
+    build: LanguageBuild,
     options: BuildOptions,
     threshold: float,
     result: BuildResult,
 ) -> list[ReleasePage]:
-    language_settings = settings.for_language(lang)
+    """Assemble, check and stage the pages of one language; pages are kept without their body text."""
     pages = []
     for source in sources:
         try:
-            translations = _read_translations(workspace, lang, source.release.id, include_drafts=options.include_drafts)
+            translations = _read_translations(workspace, build.lang, source.release.id,
+                                              include_drafts=options.include_drafts)
         except PresslateError as exc:
             result.errors.append(exc)
             continue
@@ -154,16 +172,20 @@ def _build_language(
             source.release,
             source.segments,
             translations,
-            settings=language_settings,
+            settings=build.settings,
             source_language=workspace.config.source_language,
         )
         if page.title is None:
-            log.info("%s: no title in %s (no title line and no 'titles' entry)", source.release.id, lang)
+            log.info("%s: no title in %s (no title line and no 'titles' entry)", source.release.id, build.lang)
         reason = skip_reason(page, threshold=threshold, mirror=options.mirror)
         if reason:
-            result.skipped.append(Skipped(lang, source.release.id, reason))
+            result.skipped.append(Skipped(build.lang, source.release.id, reason))
             continue
-        pages.append(page)
+        if not result.errors:
+            build.write_page(page)
+        pages.append(replace(page, blocks=()))
+    if not result.errors:
+        build.write_index(pages)
     return pages
 
 
@@ -196,13 +218,3 @@ def _percent(value: float) -> str:
     if text == "100" and value < 100:
         text = "99.9"
     return f"{text}%"
-
-
-def _render_language(
-    pages: list[ReleasePage], lang: str, settings: BuildSettings, renderer: Renderer
-) -> dict[str, str]:
-    """File name -> text of a language folder: one page per release and the index page."""
-    files = {renderer.file_name(page.release_id): renderer.render_release(page, renderer.extension) for page in pages}
-    index = build_index(pages, lang=lang, heading=settings.for_language(lang).index_title)
-    files[renderer.file_name(INDEX_NAME)] = renderer.render_index(index, renderer.extension)
-    return files
