@@ -78,8 +78,9 @@ def _register() -> None:
     from presslate.cli import init as init_cmd
     from presslate.cli import segment as segment_cmd
     from presslate.cli import sync as sync_cmd
+    from presslate.cli import translate as translate_cmd
 
-    for module in (init_cmd, ingest_cmd, segment_cmd, sync_cmd):
+    for module in (init_cmd, ingest_cmd, segment_cmd, sync_cmd, translate_cmd):
         cli.add_command(module.command)
 
 
