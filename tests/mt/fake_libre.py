@@ -67,6 +67,8 @@ class FakeLibre:
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, name="fake-libre", daemon=True)
         self.on_request: Callable[[int], None] | None = None
+        self.in_flight = 0
+        self.max_in_flight = 0
 
     @property
     def url(self) -> str:
@@ -130,9 +132,16 @@ class FakeLibre:
                 text = fields.get("q", [""])[0]
                 target = fields.get("target", [""])[0]
                 key = fields.get("api_key", [None])[0]
-                reply = server._reply(text, target, key)
-                if reply.delay:
-                    time.sleep(reply.delay)
+                with server._lock:
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    reply = server._reply(text, target, key)
+                    if reply.delay:
+                        time.sleep(reply.delay)
+                finally:
+                    with server._lock:
+                        server.in_flight -= 1
                 self._send(reply)
 
             def _send(self, reply: Reply) -> None:

@@ -131,6 +131,8 @@ def _print_dry_run(result: TranslateResult) -> None:
     click.echo(f"{header[0]:<{width}}  " + "  ".join(f"{h:>10}" for h in header[1:]))
     for row in rows:
         click.echo(f"{row[0]:<{width}}  " + "  ".join(f"{v:>10}" for v in row[1:]))
+    if total.glossary:
+        click.echo(f"{total.glossary} entr(ies) are glossary terms alone: drafted from the glossary")
     if result.engine != "tm":
         click.echo(f"{result.distinct_texts} distinct text(s) would be sent ({total.send_characters} characters)")
     if total.no_match:
@@ -141,6 +143,8 @@ def _print_summary(result: TranslateResult) -> None:
     total = result.total
     parts = [f"{total.drafted} of {total.selected} entries drafted", f"memory {total.memory}",
              f"cache {total.cache}", f"engine {total.engine}"]
+    if total.glossary:
+        parts.append(f"glossary {total.glossary}")
     if result.engine != "tm":
         parts.append(f"{result.requests} request(s) sent to {result.engine}")
     click.echo(f"{result.lang}: " + ", ".join(parts), err=True)

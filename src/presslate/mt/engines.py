@@ -44,7 +44,7 @@ from deep_translator import google as dt_google
 from deep_translator import libre as dt_libre
 from deep_translator import microsoft as dt_microsoft
 from deep_translator import mymemory as dt_mymemory
-from deep_translator.exceptions import LanguageNotSupportedException
+from deep_translator.exceptions import LanguageNotSupportedException, NotValidLength, NotValidPayload
 
 from presslate.errors import EngineError
 from presslate.languages import base_language
@@ -344,11 +344,14 @@ class DeepTranslatorEngine:
 
     def translate(self, text: str, source: str, target: str) -> str:
         translator = self._translator(source, target)
+        failure: EngineError | None = None
         with _call_scope(self.settings.timeout) as state:
             try:
                 answer = translator.translate(text)
             except Exception as exc:  # deep-translator raises many unrelated types; sorted out below
-                raise self._failure(exc, state) from None
+                failure = self._failure(exc, state)
+        if failure is not None:
+            raise failure  # raised outside the handler: no chained exception text (which may hold the key)
         if not isinstance(answer, str) or (text.strip() and not answer.strip()):
             raise EngineAnswerError(f"{self.name} answered with no translation", engine=self.name)
         return self._clean(answer, text) if self._clean else answer
@@ -361,15 +364,14 @@ class DeepTranslatorEngine:
         translator = cache.get((source, target))
         if translator is None:
             source_code, target_code = self._code(source), self._code(target)
+            failure: EngineError | None = None
             with _call_scope(self.settings.timeout) as state:
                 try:
                     translator = self._factory(source_code, target_code)
-                except LanguageNotSupportedException:
-                    raise EngineSetupError(
-                        f"the {self.name} engine (through deep-translator) cannot translate {source} -> {target}"
-                    ) from None
-                except Exception as exc:
-                    raise self._failure(exc, state) from None
+                except Exception as exc:  # e.g. Microsoft's constructor fetches its language list
+                    failure = self._failure(exc, state)
+            if failure is not None:
+                raise failure
             cache[(source, target)] = translator
         return translator
 
@@ -387,6 +389,8 @@ class DeepTranslatorEngine:
         name, where = self.name, f" from {state.host}" if state.host else ""
         if isinstance(exc, LanguageNotSupportedException):
             return EngineSetupError(f"the {name} engine (through deep-translator) does not support this language pair")
+        if isinstance(exc, (NotValidLength, NotValidPayload)):
+            return EngineAnswerError(f"the text is too long or not valid for {name}", engine=name)
         error = state.error
         if isinstance(error, requests.Timeout):
             return TransientEngineError(f"no answer{where} within {self.settings.timeout:g} s", engine=name)

@@ -68,6 +68,7 @@ class Protected:
     source: str
     restore: str
     accepted: tuple[str, ...] = ()
+    elide: bool = False
 
     def describe(self) -> str:
         return f"{placeholder(self.index)} ({self.source})"
@@ -137,9 +138,9 @@ class Protector:
             if term.do_not_translate:
                 claim(match.start, match.end, KIND_NAME, match.text)
                 continue
-            preferred = term.preferred(self.lang)
-            if preferred:
-                claim(match.start, match.end, KIND_TERM, preferred, tuple(term.accepted(self.lang)))
+            rendering = self.term_rendering(match, source)
+            if rendering:
+                claim(match.start, match.end, KIND_TERM, rendering, tuple(term.accepted(self.lang)))
         for match in DATE_RE.finditer(source):
             claim(match.start(), match.end(), KIND_DATE, match.group())
         for match in NUMBER_RE.finditer(source):
@@ -149,7 +150,9 @@ class Protector:
         pieces: list[str] = []
         position = 0
         for index, (start, end, kind, restore, accepted) in enumerate(found, start=1):
-            spans.append(Protected(index, kind, source[start:end], restore, accepted))
+            elide = kind == KIND_TERM and bool(spans) and _restates(spans[-1], source, found[index - 2][1], start,
+                                                                     end, restore)
+            spans.append(Protected(index, kind, source[start:end], restore, accepted, elide))
             pieces += [source[position:start], placeholder(index)]
             position = end
         pieces.append(source[position:])
@@ -160,6 +163,27 @@ class Protector:
             return []
         # Longest terms first, so "International Organization for Migration" wins over a shorter term inside it.
         return sorted(self.matcher.source_matches(source), key=lambda m: (-(m.end - m.start), m.start))
+
+    def term_rendering(self, match: TermMatchLike, source: str) -> str | None:
+        """What a glossary term found in ``source`` becomes, or None to leave it to the engine.
+
+        Acronyms and names become their preferred translation, except an acronym in brackets that
+        the language may keep as it is ("Displacement Tracking Matrix (DTM)": the name already
+        brings the French "(DTM)"). Common nouns ("migrant", kind ``term``) inflect and agree
+        with the words around them, so a placeholder would freeze the wrong form: only multi-word
+        terms found exactly as written are protected; the QA check covers the rest.
+        """
+        term = match.term
+        accepted = term.accepted(self.lang)
+        preferred = term.preferred(self.lang)
+        if not preferred:
+            return None
+        if term.kind == "term" and (" " not in term.term or match.text.casefold() != term.term.casefold()):
+            return None
+        bracketed = source[match.start - 1:match.start] == "(" and source[match.end:match.end + 1] == ")"
+        if bracketed and match.text in accepted:
+            return match.text
+        return preferred
 
     def localise_number(self, written: str) -> str:
         """A source number as the target language writes it; plain integers (years, counts) stay as written."""
@@ -189,6 +213,9 @@ class Protector:
             span = by_index.get(int(match.group(1)))
             return span.restore if span else match.group()
 
+        for span in masked.spans:
+            if span.elide:  # "(IOM)" after its own expansion, when both render the same: drop the brackets
+                translation = re.sub(r"\s*[(（]\s*[{｛]\s*%d\s*[}｝]\s*[)）]" % span.index, "", translation)
         text = PLACEHOLDER_RE.sub(put_back, translation)
         if not any(p.startswith("mangled") for p in problems) and PLACEHOLDER_RESIDUE_RE.search(
                 PLACEHOLDER_RE.sub("", translation)) and not PLACEHOLDER_RESIDUE_RE.search(masked.source):
@@ -227,6 +254,13 @@ class Protector:
             if wanted is not None and _decimal(candidate, self.lang) == wanted:
                 return text.replace(candidate, span.restore, 1), True
         return text, False
+
+
+def _restates(previous: Protected, source: str, previous_end: int, start: int, end: int, restore: str) -> bool:
+    """True for a bracketed term right after a term rendered the same way: "International ... (IOM)" in Arabic."""
+    between = source[previous_end:start]
+    return (previous.kind == KIND_TERM and previous.restore == restore and between.strip() == "("
+            and source[end:end + 1] == ")")
 
 
 def _enforce_term(text: str, span: Protected) -> tuple[str, bool]:

@@ -49,6 +49,7 @@ MAX_BACKOFF = 30.0
 OUTCOME_MEMORY = "memory"
 OUTCOME_CACHE = "cache"
 OUTCOME_ENGINE = "engine"
+OUTCOME_GLOSSARY = "glossary"
 OUTCOME_FAILED = "failed"
 OUTCOME_NO_MATCH = "no-match"
 
@@ -142,6 +143,7 @@ class ReleaseTally:
     memory: int = 0
     cache: int = 0
     engine: int = 0
+    glossary: int = 0
     failed: int = 0
     no_match: int = 0
     qa_failed: int = 0
@@ -151,7 +153,7 @@ class ReleaseTally:
 
     @property
     def drafted(self) -> int:
-        return self.memory + self.cache + self.engine
+        return self.memory + self.cache + self.engine + self.glossary
 
     def add(self, other: ReleaseTally) -> None:
         for item in dataclasses.fields(self):
@@ -395,7 +397,7 @@ class _Run:
         for entry, _ in plan.memory_drafts:
             plan.tallies[entry.release].memory += 1
         for entry in plan.local_drafts:
-            plan.tallies[entry.release].engine += 1
+            plan.tallies[entry.release].glossary += 1
         cache = self._existing_cache()
         seen: set[str] = set()
         cache_id = self._cache_id()
@@ -451,8 +453,9 @@ class _Run:
         try:
             for entry, draft in plan.memory_drafts:
                 self._deliver(entry, draft, OUTCOME_MEMORY)
-            for entry in plan.local_drafts:
-                self._deliver_restored(entry, entry.restored or Restored(entry.message.msgid), OUTCOME_ENGINE)
+            for entry in plan.local_drafts:  # nothing left to translate once terms and tokens are put back
+                self._deliver_restored(entry, entry.restored or Restored(entry.message.msgid), OUTCOME_GLOSSARY,
+                                       engine=OUTCOME_GLOSSARY)
             if engine is not None:
                 with open_cache(self.workspace.cache_dir) as cache:
                     self._translate(engine, cache, plan.engine_entries)
@@ -586,8 +589,9 @@ class _Run:
             self._advance(OUTCOME_FAILED)
             self.writer.resolve(entry.release)
 
-    def _deliver_restored(self, entry: Entry, restored: Restored, outcome: str, *, note: str = "") -> None:
-        comments = [draft_comment(self.settings.engine)]
+    def _deliver_restored(self, entry: Entry, restored: Restored, outcome: str, *, note: str = "",
+                          engine: str | None = None) -> None:
+        comments = [draft_comment(engine or self.settings.engine)]
         if note:
             comments.append(f"{NOTE_PREFIX} {note}")
             self.tallies[entry.release].noted += 1
