@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,20 +19,23 @@ from presslate.mt.service import (
     translate_workspace,
 )
 
+if TYPE_CHECKING:
+    from rich.console import Console
+
 INTERRUPTED_EXIT = 130
 
 
 class RichProgress:
     """A progress bar on stderr: entries done, cache hits, failures (drawn only on a terminal)."""
 
-    def __init__(self) -> None:
+    def __init__(self, console: Console | None = None) -> None:
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
         self._progress = Progress(
             TextColumn("[bold]drafting"), BarColumn(), MofNCompleteColumn(),
             TextColumn("cache hits {task.fields[cache]}  failures {task.fields[failed]}"), TimeElapsedColumn(),
-            console=Console(stderr=True), transient=False,
+            console=console or Console(stderr=True), transient=False,
         )
         self._task = None
         self._counts = {OUTCOME_CACHE: 0, OUTCOME_FAILED: 0}
@@ -152,6 +156,9 @@ def _print_summary(result: TranslateResult) -> None:
         click.echo(f"{total.no_match} entr(ies) left untranslated: no close match in the memory", err=True)
     if total.failed:
         click.echo(f"{total.failed} entr(ies) could not be drafted: the engine failed on them", err=True)
+    left = total.selected - total.drafted - total.failed - total.no_match
+    if left:
+        click.echo(f"{left} entr(ies) not reached: they are left for the next run", err=True)
     if total.noted:
         click.echo(f"{total.noted} draft(s) carry a 'draft note:' comment: placeholders came back wrong", err=True)
     click.echo(f"{total.qa_failed} draft(s) fail the glossary-term or numbers check (see 'presslate check')",
