@@ -51,6 +51,8 @@ def _parse_front_matter(text: str, *, path: Path | None) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         raise ReleaseFileError(f"invalid front matter: {getattr(exc, 'problem', exc)}", path=path, line=line) from exc
+    except ValueError as exc:  # e.g. a date YAML reads as a timestamp but that does not exist
+        raise ReleaseFileError(f"invalid front matter: {exc}", path=path, line=2) from exc
     if not isinstance(meta, dict):
         raise ReleaseFileError("front matter must be a mapping of keys to values", path=path, line=2)
     unknown = set(meta) - set(_FRONT_KEYS)

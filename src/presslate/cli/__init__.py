@@ -21,6 +21,7 @@ class AppContext:
     """What every command gets: where the workspace is (found lazily)."""
 
     workspace_dir: Path | None
+    quiet: bool = False
     _workspace: Workspace | None = None
 
     def workspace(self) -> Workspace:
@@ -70,7 +71,7 @@ def cli(ctx: click.Context, workspace_dir: Path | None, verbose: int, quiet: boo
     """
     level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
     logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
-    ctx.obj = AppContext(workspace_dir=workspace_dir)
+    ctx.obj = AppContext(workspace_dir=workspace_dir, quiet=quiet)
 
 
 def _register() -> None:

@@ -25,7 +25,7 @@ def command(app: AppContext, paths: tuple[Path, ...], page_format: str, mirror_l
     Ingesting the same page again updates its releases in place.
     """
     result = ingest_pages(app.workspace(), list(paths), page_format=page_format, mirror_language=mirror_lang)
-    for item in result.files:
+    for item in [] if app.quiet else result.files:
         for label, ids in (("created", item.created), ("updated", item.updated), ("unchanged", item.unchanged)):
             for release_id in ids:
                 click.echo(f"{item.path}: {label} {release_id} ({item.format})")

@@ -36,11 +36,12 @@ def command(app: AppContext, languages: tuple[str, ...], release_ids: tuple[str,
         hint_factory=factory,
         hint_signature=signature,
     )
-    for path in result.written:
-        click.echo(f"wrote {app.workspace().relative(path)}")
     written = len(result.written)
-    click.echo(f"{written} file(s) written, {len(result.changes) - written} unchanged, "
-               f"{result.skipped_releases} release(s) skipped as unchanged", err=True)
+    if not app.quiet:
+        for path in result.written:
+            click.echo(f"wrote {workspace.relative(path)}")
+        click.echo(f"{written} file(s) written, {len(result.changes) - written} unchanged, "
+                   f"{result.skipped_releases} release(s) skipped as unchanged", err=True)
     for error in result.errors:
         report_error(error)
     if result.errors:

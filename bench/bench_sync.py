@@ -1,0 +1,140 @@
+"""Benchmark of `presslate sync` against GNU msgmerge and Translate Toolkit's pot2po (run by hand).
+
+Usage: python bench/bench_sync.py [--corpus /tmp/bench-corpus] [--langs fr,ko] [--work bench/work]
+
+Builds a presslate workspace from the corpus of ../shared/bench/make_corpus.py (its v1 releases are
+converted to release files, its PO files become the workspace's catalogs through one untimed sync), then
+times, per language, in one run:
+  - presslate sync after the v2 revision (release files replaced by those of releases-v2),
+  - presslate sync with no change,
+  - msgmerge --previous, one process per file (templates-v2 into the corpus PO files),
+  - pot2po -t (Translate Toolkit), if installed (set POT2PO=/path/to/pot2po).
+Prints the figures and the ratios, and peak memory of each presslate run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def run(command: list[str], *, cwd: Path | None = None) -> tuple[float, int]:
+    """Run a command; return (wall seconds, peak RSS in MB of the child)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command[:6])} ...: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def presslate(*args: str) -> list[str]:
+    return [sys.executable, "-m", "presslate", *args]
+
+
+def convert_release(source: Path, target_dir: Path) -> None:
+    """Write a corpus release (`(Y/M/D) title` line, then one paragraph per line) as a presslate release file."""
+    sys.path.insert(0, str(REPO / "src"))
+    from presslate.ingest.mirror import TITLE_LINE_RE
+    from presslate.models import Block, BlockKind, Release
+    from presslate.releasefile import format_release
+    import datetime as dt
+
+    release = Release(id=source.stem.lower())
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        text = line.strip()
+        if not text:
+            continue
+        title = TITLE_LINE_RE.match(text) if number == 1 else None
+        if title:
+            release.date = dt.date(int(title["y"]), int(title["m"]), int(title["d"]))
+            release.blocks.append(Block(BlockKind.TITLE, title["title"]))
+        elif text.startswith("- "):
+            release.blocks.append(Block(BlockKind.LIST_ITEM, text[2:]))
+        else:
+            release.blocks.append(Block(BlockKind.PARAGRAPH, text))
+    (target_dir / f"{release.id}.md").write_text(format_release(release), encoding="utf-8")
+
+
+def build_workspace(corpus: Path, work: Path, langs: list[str]) -> Path:
+    """A workspace with the v1 releases and the corpus PO files synced into it (untimed)."""
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    subprocess.run(presslate("init", str(work), "--languages", ",".join(langs), "--name", "bench"), check=True,
+                   stdout=subprocess.DEVNULL)
+    releases = work / "l10n" / "releases"
+    for source in sorted((corpus / "l10n" / "releases").glob("*.txt")):
+        convert_release(source, releases)
+    for lang in langs:
+        target = work / "locales" / lang
+        target.mkdir(parents=True, exist_ok=True)
+        for po in (corpus / "locales" / lang).glob("*.po"):
+            shutil.copyfile(po, target / f"{po.stem.lower()}.po")
+    subprocess.run(presslate("-C", str(work), "-q", "sync"), check=True, stdout=subprocess.DEVNULL)
+    return work
+
+
+def revise(corpus: Path, work: Path) -> None:
+    """Replace every release file with its v2 revision (untimed)."""
+    for source in sorted((corpus / "l10n" / "releases-v2").glob("*.txt")):
+        convert_release(source, work / "l10n" / "releases")
+
+
+def time_msgmerge(corpus: Path, lang: str, scratch: Path) -> float:
+    out = scratch / f"msgmerge-{lang}"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    start = time.perf_counter()
+    for po in sorted((corpus / "locales" / lang).glob("*.po")):
+        pot = corpus / "l10n" / "templates-v2" / f"{po.stem}.pot"
+        subprocess.run(["msgmerge", "--quiet", "--previous", "-o", str(out / po.name), str(po), str(pot)], check=True)
+    return time.perf_counter() - start
+
+
+def time_pot2po(corpus: Path, lang: str, scratch: Path) -> float | None:
+    pot2po = os.environ.get("POT2PO") or shutil.which("pot2po")
+    if not pot2po:
+        return None
+    out = scratch / f"pot2po-{lang}"
+    shutil.rmtree(out, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([pot2po, "--progress=none", "-t", str(corpus / "locales" / lang),
+                    str(corpus / "l10n" / "templates-v2"), str(out)], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=Path("/tmp/bench-corpus"))
+    parser.add_argument("--langs", default="fr,ko")
+    parser.add_argument("--work", type=Path, default=REPO / "bench" / "work")
+    options = parser.parse_args()
+    langs = options.langs.split(",")
+    scratch = options.work / "scratch"
+    print(f"machine: {os.uname().sysname} {os.uname().machine}, {os.cpu_count()} cores")
+    for lang in langs:
+        base = build_workspace(options.corpus, options.work / f"ws-{lang}", [lang])
+        revise(options.corpus, base)
+        revised, revised_mb = run(presslate("-C", str(base), "-q", "sync", "--lang", lang))
+        unchanged, unchanged_mb = run(presslate("-C", str(base), "-q", "sync", "--lang", lang))
+        merge = time_msgmerge(options.corpus, lang, scratch)
+        p2p = time_pot2po(options.corpus, lang, scratch)
+        print(f"[{lang}] sync after v2: {revised:.2f} s ({revised_mb} MB peak); no-change sync: {unchanged:.2f} s "
+              f"({unchanged_mb} MB); msgmerge --previous: {merge:.2f} s; pot2po: "
+              f"{'n/a' if p2p is None else f'{p2p:.2f} s'}")
+        print(f"[{lang}] ratios: revised/msgmerge {revised / merge:.3f}, no-change/msgmerge {unchanged / merge:.3f}"
+              + ("" if p2p is None else f", revised/pot2po {revised / p2p:.3f}, no-change/pot2po {unchanged / p2p:.3f}"))
+
+
+if __name__ == "__main__":
+    main()

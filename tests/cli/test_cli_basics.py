@@ -1,0 +1,55 @@
+"""The command line as a user meets it: help texts, entry points, segment output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from presslate.cli import cli
+
+
+def test_every_command_has_help(run_cli):
+    for name in cli.commands:
+        result = run_cli(name, "--help")
+        assert result.exit_code == 0
+        assert "Usage: " in result.stdout and len(result.stdout.splitlines()) > 3, name
+
+
+def test_python_dash_m_runs_the_cli():
+    done = subprocess.run([sys.executable, "-m", "presslate", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "ingest" in done.stdout and "sync" in done.stdout
+
+
+SCRIPT = Path(sys.executable).with_name("presslate")
+
+
+@pytest.mark.skipif(not SCRIPT.exists(), reason="package not installed as a console script in this environment")
+def test_installed_console_script_runs():
+    done = subprocess.run([str(SCRIPT), "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and "presslate" in done.stdout
+
+
+def test_segment_prints_one_sentence_per_line_and_marks_no_translate(run_cli):
+    text = (
+        "Last week, Iraqi Kurdish fighters, Shiite militias and the US military joined forces to recover Amerli "
+        "from Islamic State (IS) fighters.  During the two-month siege, IS cut off supplies.\n"
+        "Email: smegy@iom.int\n"
+    )
+    result = run_cli("segment", "-", input=text)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "Last week, Iraqi Kurdish fighters, Shiite militias and the US military joined forces to recover Amerli "
+        "from Islamic State (IS) fighters.",
+        "During the two-month siege, IS cut off supplies.",
+        "Email: smegy@iom.int\t[no-translate]",
+    ]
+
+
+def test_unknown_option_is_a_usage_error(run_cli):
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, ["sync", "--frobnicate"])
+    assert result.exit_code == 2

@@ -1,0 +1,76 @@
+"""Release Markdown files: round trip, escaping and errors with lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from presslate.errors import ReleaseFileError
+from presslate.ingest.service import read_page
+from presslate.models import Block, BlockKind, Release
+from presslate.releasefile import format_release, parse_release, read_release
+from tests.conftest import MIRROR_PAGE, TEXT_PAGES
+
+
+@pytest.mark.parametrize("path", [*TEXT_PAGES, MIRROR_PAGE], ids=lambda p: p.name[:3])
+def test_seed_releases_survive_a_write_read_round_trip(path):
+    _, items = read_page(path)
+    for item in items:
+        release = item.release
+        release.id = "x-1"
+        text = format_release(release)
+        parsed = parse_release(text)
+        assert [(b.kind, b.text, b.group) for b in parsed.blocks] == [(b.kind, b.text, b.group) for b in release.blocks]
+        assert (parsed.date, parsed.posted, parsed.titles, parsed.backlinks, parsed.dateline) == (
+            release.date, release.posted, release.titles, release.backlinks, release.dateline)
+        assert format_release(parsed) == text
+
+
+def test_paragraphs_that_look_like_markup_are_escaped():
+    release = Release(id="r", blocks=[
+        Block(BlockKind.TITLE, "# not a heading"),
+        Block(BlockKind.PARAGRAPH, "#ReaccionemosEnCadena is the hashtag."),
+        Block(BlockKind.PARAGRAPH, "- 5 degrees at night."),
+        Block(BlockKind.PARAGRAPH, "\\ backslash first"),
+    ])
+    parsed = parse_release(format_release(release))
+    assert [(b.kind, b.text) for b in parsed.blocks] == [(b.kind, b.text) for b in release.blocks]
+
+
+def test_block_lines_point_into_the_file():
+    text = "---\nid: r\ndate: 2014-09-09\n---\n\n# Title here\n\nFirst paragraph.\nstill first.\n\n- item\n\n<!-- contact -->\n\nFor more information\n\nSusan Megy\nEmail: smegy@iom.int\n"
+    release = parse_release(text)
+    assert release.date == dt.date(2014, 9, 9)
+    assert [(b.kind.value, b.line, b.group) for b in release.blocks] == [
+        ("title", 6, 0), ("paragraph", 8, 0), ("list-item", 11, 0), ("contact", 15, 0), ("contact", 17, 1), ("contact", 18, 1)]
+    assert release.blocks[1].text == "First paragraph. still first."
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("# Title\n", 1, "missing front matter"),
+        ("---\nid: r\n", 1, "not closed"),
+        ("---\nid: r\ndate: [unclosed\n---\n", 3, "invalid front matter"),
+        ("---\nid: Bad Id\n---\n", 2, "invalid or missing id"),
+        ("---\nid: r\nauthor: me\n---\n", 2, "unknown front matter key"),
+        ("---\nid: r\ndate: 2014-31-01\n---\n", 2, "month must be in 1..12"),
+        ("---\nid: r\ndate: soon\n---\n", 2, "not a date"),
+        ("---\nid: r\n---\n# One\n\n# Two\n", 6, "one '# ' title"),
+    ],
+)
+def test_malformed_release_files_report_path_and_line(tmp_path, text, line, message):
+    path = tmp_path / "r.md"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ReleaseFileError) as caught:
+        read_release(path)
+    assert caught.value.line == line, str(caught.value)
+    assert message in caught.value.message
+
+
+def test_file_name_must_match_the_id(tmp_path):
+    path = tmp_path / "other.md"
+    path.write_text("---\nid: r\n---\n\nText.\n", encoding="utf-8")
+    with pytest.raises(ReleaseFileError, match="does not match the file name"):
+        read_release(path)
