@@ -1,0 +1,231 @@
+"""Bases of every check: ``SegmentCheck`` (one entry at a time) and ``CatalogCheck`` (all catalogs of a language).
+
+A check class declares ``check_id`` (kebab-case, stable: it appears in ignore flags, JSON, SARIF
+and the docs), ``name``, ``default_severity`` and a docstring that says what it catches with
+one ``Fails (lang): ...`` and one ``Passes (lang): ...`` example (a test runs them). ``check``
+returns a list of findings, empty when the entry passes; it never raises for a bad translation.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, ClassVar
+
+from presslate.checks.finding import Finding, Severity
+from presslate.checks.languages import LanguageRules, rules_for
+from presslate.checks.patterns import Protected, find_protected
+
+if TYPE_CHECKING:
+    from presslate.catalog.model import Message
+    from presslate.checks.termindex import TermIndex
+    from presslate.models import Release
+
+IGNORE_COMMENT_RE = re.compile(r"^\s*presslate:\s*ignore\s+(?P<ids>.+?)\s*$", re.IGNORECASE)
+EXAMPLE_RE = re.compile(r"^\s*(?P<kind>Fails|Passes) \((?P<lang>[A-Za-z_]+)\):\s*(?P<spec>.+?)\s*$")
+_PAIR_RE = re.compile(r'^(?P<source>"(?:[^"\\]|\\.)*")\s*->\s*(?P<target>"(?:[^"\\]|\\.)*")(?P<rest>.*)$')
+
+
+def ignored_check_ids(message: Message) -> frozenset[str]:
+    """Checks silenced on an entry: ``ignore-<id>`` flags and ``presslate: ignore <id> [<id>...]`` comments."""
+    ids = set(message.ignored_checks())
+    for comment in message.translator_comments:
+        found = IGNORE_COMMENT_RE.match(comment)
+        if found:
+            ids.update(part for part in re.split(r"[\s,]+", found.group("ids")) if part)
+    return frozenset(ids)
+
+
+@dataclass(frozen=True)
+class Example:
+    """One docstring example: whether it must fail, its language and its specification text."""
+
+    fails: bool
+    lang: str
+    spec: str
+
+
+def parse_pair(spec: str) -> tuple[str, str, str]:
+    """``"source" -> "target" rest`` as (source, target, rest); the quoted parts are JSON strings."""
+    found = _PAIR_RE.match(spec.strip())
+    if not found:
+        raise ValueError(f'an example must read "source" -> "target", not {spec!r}')
+    return json.loads(found.group("source")), json.loads(found.group("target")), found.group("rest").strip()
+
+
+class Check:
+    """What every check declares."""
+
+    check_id: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    default_severity: ClassVar[Severity] = Severity.WARNING
+    options: ClassVar[dict[str, int | float | str | bool]] = {}
+    """Settings a workspace may give under ``[check.options.<check-id>]``, with their defaults."""
+
+    @classmethod
+    def description(cls) -> str:
+        """The docstring, dedented: what the check catches and its two examples."""
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first paragraph of the description, on one line."""
+        return " ".join(cls.description().split("\n\n", 1)[0].split())
+
+    @classmethod
+    def examples(cls) -> list[Example]:
+        """The ``Fails (lang):`` and ``Passes (lang):`` lines of the description."""
+        found = []
+        for line in cls.description().splitlines():
+            match = EXAMPLE_RE.match(line)
+            if match:
+                found.append(Example(match.group("kind") == "Fails", match.group("lang"), match.group("spec")))
+        return found
+
+
+@dataclass
+class SegmentContext:
+    """One entry to check: source, target, language, glossary and where it sits. Derived data is computed once."""
+
+    source: str
+    target: str
+    lang: str
+    terms: TermIndex | None = None
+    message: Message | None = None
+    path: str | None = None
+    line: int | None = None
+    release: str | None = None
+    source_lang: str = "en"
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    fuzzy: bool = False
+    draft: bool = False
+
+    @cached_property
+    def rules(self) -> LanguageRules:
+        return rules_for(self.lang)
+
+    @cached_property
+    def source_rules(self) -> LanguageRules:
+        return rules_for(self.source_lang)
+
+    @cached_property
+    def source_protected(self) -> list[Protected]:
+        """URLs, e-mails, phones and hashtags of the source."""
+        return find_protected(self.source)
+
+    @cached_property
+    def target_protected(self) -> list[Protected]:
+        return find_protected(self.target)
+
+    @cached_property
+    def source_terms(self) -> list:
+        """Glossary matches in the source outside URLs and e-mails (``sblack@iom.int`` is not the term IOM)."""
+        if self.terms is None:
+            return []
+        return self.terms.source_matches(self.source, exclude=self.source_protected)
+
+    def finding(self, check: type[Check] | Check, message: str) -> Finding:
+        """A finding of ``check`` on this entry, at the configured severity."""
+        check_id = check.check_id
+        return Finding(
+            check=check_id,
+            severity=self.severities.get(check_id, check.default_severity),
+            path=self.path,
+            line=self.line,
+            lang=self.lang,
+            release=self.release,
+            msgid=self.source,
+            msgstr=self.target,
+            message=message,
+        )
+
+
+class SegmentCheck(Check):
+    """A check of one entry. Runs only on translated entries unless ``checks_untranslated``/``checks_drafts``."""
+
+    checks_untranslated: ClassVar[bool] = False
+    checks_drafts: ClassVar[bool] = False
+
+    def check(self, ctx: SegmentContext) -> list[Finding]:
+        raise NotImplementedError
+
+    def run_example(self, example: Example, *, terms: TermIndex | None) -> list[Finding]:
+        """Run a docstring example: ``"source" -> "target"``, optionally followed by ``[fuzzy]`` or ``[draft]``."""
+        source, target, rest = parse_pair(example.spec)
+        ctx = SegmentContext(source=source, target=target, lang=example.lang, terms=terms,
+                             fuzzy="[fuzzy]" in rest or "[draft]" in rest, draft="[draft]" in rest)
+        return self.check(ctx)
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One translated entry as catalog checks see it (kept small: it is cached)."""
+
+    path: str
+    line: int
+    release: str | None
+    msgctxt: str | None
+    msgid: str
+    msgstr: str
+    ignored: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ReleaseInfo:
+    """A release a language's catalogs belong to, for checks that read release metadata."""
+
+    release_id: str
+    path: str
+    release: Release
+    titles_line: int | None = None
+
+
+@dataclass
+class CatalogContext:
+    """All translated entries of one language across every release, and the releases themselves."""
+
+    lang: str
+    entries: list[CatalogEntry]
+    releases: list[ReleaseInfo] = field(default_factory=list)
+    terms: TermIndex | None = None
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    settings: Mapping[str, object] = field(default_factory=dict)
+
+    def translated(self, check_id: str) -> Iterator[CatalogEntry]:
+        """Entries with a translation that did not silence ``check_id``."""
+        return (entry for entry in self.entries if entry.msgstr and check_id not in entry.ignored)
+
+    def finding(self, check: type[Check] | Check, message: str, *, path: str | None, line: int | None,
+                release: str | None, msgid: str | None = None, msgstr: str | None = None) -> Finding:
+        return Finding(
+            check=check.check_id,
+            severity=self.severities.get(check.check_id, check.default_severity),
+            path=path,
+            line=line,
+            lang=self.lang,
+            release=release,
+            msgid=msgid,
+            msgstr=msgstr,
+            message=message,
+        )
+
+
+class CatalogCheck(Check):
+    """A check across all catalogs of one language (consistency between releases, release metadata)."""
+
+    def check(self, ctx: CatalogContext) -> list[Finding]:
+        raise NotImplementedError
+
+    def run_example(self, example: Example, *, terms: TermIndex | None) -> list[Finding]:
+        raise NotImplementedError
+
+
+def quote(text: str, limit: int = 60) -> str:
+    """``text`` in double quotes for a message, shortened in the middle when long."""
+    if len(text) > limit:
+        text = text[: limit // 2 - 1] + "…" + text[-(limit // 2 - 1):]
+    return f'"{text}"'

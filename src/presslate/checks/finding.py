@@ -1,0 +1,130 @@
+"""Findings of the checks and the report of a run: plain data, one serialisation (``to_dict``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from presslate.errors import PresslateError
+
+
+class Severity(str, Enum):
+    """How bad a finding is; ``--fail-on`` compares against this order."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for errors, 1 for warnings, 0 for info: higher is worse."""
+        return _RANKS[self]
+
+    def reaches(self, threshold: Severity) -> bool:
+        """True when this severity is at least as bad as ``threshold``."""
+        return self.rank >= threshold.rank
+
+
+_RANKS = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found: where (path, line, language, release), on what entry, and what is wrong."""
+
+    check: str
+    severity: Severity
+    path: str | None
+    line: int | None
+    lang: str | None
+    release: str | None
+    msgid: str | None
+    msgstr: str | None
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """The finding as JSON-ready data (the documented ``findings[]`` item of the JSON output)."""
+        return {
+            "check": self.check,
+            "severity": self.severity.value,
+            "path": self.path,
+            "line": self.line,
+            "lang": self.lang,
+            "release": self.release,
+            "msgid": self.msgid,
+            "msgstr": self.msgstr,
+            "message": self.message,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """The inverse of :meth:`to_dict` (used by the cache)."""
+        return cls(
+            check=data["check"],
+            severity=Severity(data["severity"]),
+            path=data.get("path"),
+            line=data.get("line"),
+            lang=data.get("lang"),
+            release=data.get("release"),
+            msgid=data.get("msgid"),
+            msgstr=data.get("msgstr"),
+            message=data["message"],
+        )
+
+    def sort_key(self) -> tuple:
+        """Order of output: by file, line, then check id."""
+        return (self.path or "", self.line or 0, self.check, self.message)
+
+
+def error_to_dict(error: PresslateError) -> dict[str, Any]:
+    """An input or configuration error as JSON-ready data."""
+    return {
+        "path": error.path.as_posix() if error.path is not None else None,
+        "line": error.line,
+        "message": error.message,
+    }
+
+
+@dataclass
+class CheckReport:
+    """Everything one run of the checks produced: findings, input errors and how many files were read."""
+
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[PresslateError] = field(default_factory=list)
+    files_checked: int = 0
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.severity is severity)
+
+    def reaches(self, threshold: Severity) -> bool:
+        """True when at least one finding is at or above ``threshold``."""
+        return any(finding.severity.reaches(threshold) for finding in self.findings)
+
+    def summary(self) -> dict[str, Any]:
+        """Counts by severity, by check and by language."""
+        by_check: dict[str, int] = {}
+        by_lang: dict[str, dict[str, int]] = {}
+        for finding in self.findings:
+            by_check[finding.check] = by_check.get(finding.check, 0) + 1
+            if finding.lang:
+                counts = by_lang.setdefault(finding.lang, {s.value: 0 for s in Severity})
+                counts[finding.severity.value] += 1
+        return {
+            "files_checked": self.files_checked,
+            "findings": len(self.findings),
+            "error": self.count(Severity.ERROR),
+            "warning": self.count(Severity.WARNING),
+            "info": self.count(Severity.INFO),
+            "input_errors": len(self.errors),
+            "by_check": dict(sorted(by_check.items())),
+            "by_language": dict(sorted(by_lang.items())),
+        }
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"findings": [...], "summary": {...}, "errors": [...]}``: what every output format renders."""
+        return {
+            "findings": [finding.to_dict() for finding in self.findings],
+            "summary": self.summary(),
+            "errors": [error_to_dict(error) for error in self.errors],
+        }

@@ -1,0 +1,215 @@
+"""Numbers in text read as values: locale digit grouping and decimal marks, native digits, scale and per-cent words.
+
+``862,458`` (English), ``862 458`` (French, with a plain, no-break or narrow no-break space) and
+``862.458`` (Spanish) all read as 862458; ``1.7 million``, ``1,7 million``, ``170만`` and
+``1.7 مليون`` all read as 1700000. A token a locale could read two ways (``43,863`` in a Spanish
+text) keeps both readings so that either can match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+
+from presslate.checks.languages import SPACE_SEPARATORS, LanguageRules
+from presslate.checks.patterns import Protected, inside
+
+# Arabic-Indic, Persian (extended Arabic-Indic) and full-width digits become ASCII; the
+# Arabic decimal and thousands marks become private markers. One character in, one out,
+# so offsets stay valid.
+ARABIC_DECIMAL = "\u066b"
+ARABIC_GROUP = "\u066c"
+_DIGITS = str.maketrans(
+    {**{chr(0x0660 + i): str(i) for i in range(10)},
+     **{chr(0x06F0 + i): str(i) for i in range(10)},
+     **{chr(0xFF10 + i): str(i) for i in range(10)}}
+)
+_SEPARATORS = ".,'\u2019" + ARABIC_DECIMAL + ARABIC_GROUP
+_NUMBER_RE = re.compile(
+    rf"\d+(?:(?:[{re.escape(_SEPARATORS)}]|[{SPACE_SEPARATORS}](?=\d{{3}}(?!\d)))\d+)*"
+)
+_PERCENT_SIGNS = "%\u066a\uff05"  # % ٪ ％
+_GAP = "[ \u00a0\u202f]?"
+
+
+@dataclass(frozen=True)
+class NumberToken:
+    """A number as written (``text``, ``start``/``end``) and the values it can stand for (first = preferred)."""
+
+    text: str
+    start: int
+    end: int
+    values: tuple[Decimal, ...]
+    percent: bool = False
+
+    @property
+    def value(self) -> Decimal:
+        return self.values[0]
+
+
+def normalise_digits(text: str) -> str:
+    """``text`` with Arabic-Indic, Persian and full-width digits as ASCII digits (same length)."""
+    return text.translate(_DIGITS)
+
+
+def extract_numbers(text: str, rules: LanguageRules, *, protected: list[Protected] = (),
+                    strict: bool = False) -> list[NumberToken]:
+    """The numbers of ``text`` outside ``protected`` spans, read by ``rules``.
+
+    ``strict`` (used for the source text) reads only the language's own marks; otherwise a
+    token the language's marks cannot read, or could read as a 3-digit grouping in English
+    style, also gets the English reading.
+    """
+    plain = normalise_digits(text)
+    if not any(ch.isdigit() for ch in plain):
+        return []
+    lowered = plain.lower()
+    pattern = _scale_pattern(rules)
+    tokens: list[NumberToken] = []
+    for match in _NUMBER_RE.finditer(plain):
+        start, end = match.span()
+        if protected and inside(protected, start, end):
+            continue
+        raw = match.group(0)
+        values = _readings(raw, rules, strict=strict)
+        if not values:
+            continue
+        scale_end, multiplier = end, None
+        if pattern is not None:
+            found = pattern.match(lowered, end)
+            if found:
+                multiplier = rules.scales[found.group("scale")]
+                scale_end = found.end()
+        if multiplier is not None:
+            values = tuple(_normal(value * multiplier) for value in values)
+        percent = _is_percent(plain, lowered, start, scale_end, rules)
+        tokens.append(NumberToken(text[start:scale_end], start, scale_end, values, percent))
+    if rules.attached_scales:
+        tokens = _add_up_scales(tokens, plain)
+    return tokens
+
+
+def _readings(raw: str, rules: LanguageRules, *, strict: bool) -> tuple[Decimal, ...]:
+    """Every value ``raw`` can stand for: the locale's reading first, then the English one."""
+    readings: list[Decimal] = []
+    local = _read(raw, decimal=rules.decimal, group=rules.group)
+    if local is not None:
+        readings.append(local)
+    if not strict and (rules.decimal, rules.group) != (".", ","):
+        english = _read(raw, decimal=".", group=",")
+        if english is not None and english not in readings:
+            readings.append(english)
+    if not readings:
+        if strict:
+            return ()
+        # Neither reading works (e.g. "1.2.3"): each run of digits is a number on its own.
+        return ()
+    return tuple(readings)
+
+
+@lru_cache(maxsize=4096)
+def _read(raw: str, *, decimal: str, group: str) -> Decimal | None:
+    """``raw`` read with one decimal mark and one group mark (Arabic marks always count), or None."""
+    spaces = group in SPACE_SEPARATORS or group == "\u00a0"
+    integer_part, fraction = raw, ""
+    decimal_marks = {decimal, ARABIC_DECIMAL}
+    positions = [i for i, ch in enumerate(raw) if ch in decimal_marks]
+    if len(positions) > 1:
+        return None
+    if positions:
+        integer_part, fraction = raw[: positions[0]], raw[positions[0] + 1 :]
+        if not fraction.isdigit():
+            return None
+    groups = re.split(f"[{re.escape(group + ARABIC_GROUP)}{SPACE_SEPARATORS if spaces else ''}]", integer_part)
+    if not all(part.isdigit() for part in groups):
+        return None
+    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(part) != 3 for part in groups[1:])):
+        return None
+    try:
+        return _normal(Decimal("".join(groups) + ("." + fraction if fraction else "")))
+    except InvalidOperation:
+        return None
+
+
+def _normal(value: Decimal) -> Decimal:
+    """A canonical Decimal (``1.70E+6`` and ``1700000`` compare and hash equal either way; this prints well)."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+
+
+@lru_cache(maxsize=None)
+def _scale_pattern(rules: LanguageRules) -> re.Pattern[str] | None:
+    if not rules.scales:
+        return None
+    words = sorted(rules.scales, key=len, reverse=True)
+    alternatives = "|".join(re.escape(word) for word in words)
+    gap = "" if rules.attached_scales else r"[ \u00a0\u202f-]?"
+    tail = "" if rules.attached_scales else r"(?!\w)"
+    return re.compile(rf"{gap}(?P<scale>{alternatives}){tail}")
+
+
+@lru_cache(maxsize=None)
+def _percent_after(rules: LanguageRules) -> re.Pattern[str]:
+    words = "|".join(re.escape(word) for word in sorted(rules.percent_words, key=len, reverse=True))
+    alternatives = f"[{_PERCENT_SIGNS}]" + (f"|(?:{words})" if words else "")
+    return re.compile(rf"[ \u00a0\u202f]?(?:{alternatives})")
+
+
+def _is_percent(plain: str, lowered: str, start: int, end: int, rules: LanguageRules) -> bool:
+    if start > 0 and plain[start - 1] in _PERCENT_SIGNS:  # Arabic and Turkish write ٪50 / %50
+        return True
+    return _percent_after(rules).match(lowered, end) is not None
+
+
+def _add_up_scales(tokens: list[NumberToken], plain: str) -> list[NumberToken]:
+    """Join Korean-style chains such as ``1억 2천만`` (100000000 + 20000000) into one number."""
+    joined: list[NumberToken] = []
+    for token in tokens:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and not plain[previous.end : token.start].strip()
+            and previous.text[-1:].isalpha()
+            and token.text[-1:].isalpha()
+            and previous.value > token.value
+        ):
+            value = _normal(previous.value + token.value)
+            joined[-1] = NumberToken(previous.text + plain[previous.end : token.start] + token.text,
+                                     previous.start, token.end, (value,), previous.percent or token.percent)
+            continue
+        joined.append(token)
+    return joined
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def soft_values(text: str, rules: LanguageRules) -> set[Decimal]:
+    """Values a source text names in words (``two-week``, ``first``, ``January``, ``one million``).
+
+    They never have to appear in a translation, but a translation may write them as digits
+    (``2주간``, ``1월``, ``100만``) without that counting as an invented number.
+    """
+    if not rules.number_words and not rules.month_words:
+        return set()
+    values: set[Decimal] = set()
+    previous: Decimal | None = None
+    for match in _WORD_RE.finditer(text.lower()):
+        word = match.group(0)
+        number = rules.number_words.get(word)
+        scale = rules.scales.get(word)
+        month = rules.month_words.get(word)
+        if month is not None:
+            values.add(Decimal(month))
+        if scale is not None:
+            values.add(_normal(scale))
+            if previous is not None:
+                values.add(_normal(previous * scale))
+        if number is not None:
+            values.add(number)
+            if previous is not None and previous >= 20 and number < 10:  # twenty-five
+                values.add(previous + number)
+        previous = number if number is not None else None
+    return values

@@ -1,0 +1,92 @@
+"""``presslate check``: run the quality checks on PO files and report in the format the caller reads."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import click
+
+from presslate.cli import AppContext, report_error
+from presslate.errors import ExitCode
+
+FORMATS = ("text", "json", "junit", "sarif", "github")
+SEVERITIES = ("error", "warning", "info")
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--lang", "languages", multiple=True, metavar="CODE", help="Only this target language (repeatable).")
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text: path:line: severity check-id: message; json; junit (XML); sarif (GitHub code "
+                   "scanning); github (workflow annotations).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES[:2]), default=None,
+              help="Exit 1 when a finding is at least this severe (default: [check] fail_on, else error).")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), default="info", show_default=True,
+              help="Only show findings at least this severe (the exit code still counts all).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+@click.option("--no-cache", is_flag=True, help="Check every file again, ignoring results kept from earlier runs.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per CPU core; 1 = no workers).")
+@click.option("--list", "list_checks", is_flag=True, help="List the checks (id, severity, name, description) and exit.")
+@click.pass_obj
+def command(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...], output_format: str,
+            fail_on: str | None, min_severity: str, output: Path | None, no_cache: bool, jobs: int | None,
+            list_checks: bool) -> None:
+    """Check translations: glossary terms, numbers, URLs and e-mails, punctuation, consistency.
+
+    PATH may be PO files or folders (default: every PO file of the workspace). Each finding
+    reads `path:line: severity check-id: message`.
+
+    \b
+    To silence one check on one entry, add to the entry in the PO file the flag
+      #, ignore-<check-id>
+    or the translator comment
+      # presslate: ignore <check-id>
+    Severities and enabled checks per language live in [check] of l10n/config.toml.
+
+    Exit status: 0 nothing at or above --fail-on, 1 something is, 2 a usage, configuration or
+    input error (a broken PO file is reported and the other files are still checked).
+    """
+    if list_checks:
+        click.echo(format_check_list(), nl=False)
+        return
+    from presslate.checks import run_checks
+    from presslate.checks.finding import Severity
+    from presslate.checks.render import RENDERERS, summary_line
+    from presslate.checks.settings import load_check_settings
+
+    workspace = app.workspace()
+    settings = load_check_settings(workspace.config)
+    threshold = Severity(fail_on) if fail_on else settings.fail_on
+    report = run_checks(workspace, paths=list(paths) or None, languages=list(languages) or None,
+                        use_cache=not no_cache, jobs=jobs)
+    shown = report.to_dict()
+    floor = Severity(min_severity)
+    shown["findings"] = [f for f in shown["findings"] if Severity(f["severity"]).reaches(floor)]
+    text = RENDERERS[output_format](shown, fail_on=threshold)
+    if output is not None:
+        from presslate.fileio import write_text_atomic
+
+        write_text_atomic(output, text)
+    else:
+        click.echo(text, nl=False)
+    for error in report.errors:
+        report_error(error)
+    click.echo(summary_line(report.to_dict()), err=True)
+    if report.errors:
+        raise SystemExit(int(ExitCode.USAGE))
+    if report.reaches(threshold):
+        raise SystemExit(int(ExitCode.FINDINGS))
+
+
+def format_check_list() -> str:
+    """Every check: id, default severity, name, then its description indented."""
+    from presslate.checks.registry import CHECKS
+
+    blocks = []
+    for check in CHECKS:
+        head = f"{check.check_id}  [{check.default_severity.value}]  {check.name}"
+        blocks.append(head + "\n" + textwrap.indent(check.description(), "    "))
+    return "\n\n".join(blocks) + "\n"

@@ -1,0 +1,210 @@
+"""run_checks on a copy of the example workspace: quiet on careful translations, loud on broken ones, cached, parallel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from presslate.catalog.pofile import read_po, write_po
+from presslate.checks import CheckReport, run_checks
+from presslate.checks import runner
+from presslate.checks.finding import Severity
+from presslate.errors import ConfigError
+from presslate.workspace import open_workspace
+
+IRAQ = "2014-09-09-iom-iraq-on-sunday-joined-a-relief-convoy"
+EGYPT = "iom-focuses-on-migrants-in-crisis-displacement-at"
+MEXICO = "2014-09-05-iom-and-mexicos-national-migration-institute-have-kicked"
+KURDISTAN = "Iraq’s Kurdistan region today holds 50 per cent of all displaced individuals – some 862,458 people."
+
+
+def fill(root: Path, translations: dict[str, dict[str, dict[str, str]]]) -> None:
+    """Write the translations into the workspace's PO files."""
+    for release, entries in translations.items():
+        for lang in ("ko", "fr", "es", "ar"):
+            path = root / "locales" / lang / f"{release}.po"
+            catalog = read_po(path)
+            for message in catalog.messages:
+                if message.msgid in entries:
+                    message.msgstr = entries[message.msgid][lang]
+            write_po(path, catalog)
+
+
+def edit(path: Path, msgid: str, msgstr: str, *, flags: list[str] | None = None,
+         comments: list[str] | None = None) -> int:
+    """Set one entry's translation (and flags, comments); returns the entry's line."""
+    catalog = read_po(path)
+    message = catalog.find(msgid)
+    assert message is not None, msgid
+    message.msgstr = msgstr
+    message.flags = flags or []
+    message.translator_comments = comments or []
+    write_po(path, catalog)
+    return read_po(path).find(msgid).line
+
+
+def not_info(report: CheckReport) -> list[str]:
+    return [f"{f.path}:{f.line}: {f.check}: {f.message}" for f in report.findings if f.severity is not Severity.INFO]
+
+
+@pytest.fixture
+def translated(workspace_copy: Path, seed_translations) -> Path:
+    fill(workspace_copy, seed_translations)
+    return workspace_copy
+
+
+def test_quiet_on_careful_translations_of_the_seed_releases(translated: Path) -> None:
+    report = run_checks(open_workspace(explicit=translated), use_cache=False)
+    assert report.errors == []
+    assert report.files_checked == 36
+    assert not_info(report) == []
+    assert {f.check for f in report.findings} == {"untranslated"}
+
+
+def test_findings_carry_path_line_language_release_and_entry(translated: Path) -> None:
+    path = translated / "locales" / "fr" / f"{IRAQ}.po"
+    line = edit(path, KURDISTAN, "La région du Kurdistan irakien accueille aujourd’hui 50 % des déplacés, soit 826 458 "
+                                 "personnes.")
+    report = run_checks(open_workspace(explicit=translated), use_cache=False, languages=["fr"])
+    [finding] = [f for f in report.findings if f.check == "numbers"]
+    assert (finding.path, finding.line, finding.lang, finding.release) == (f"locales/fr/{IRAQ}.po", line, "fr", IRAQ)
+    assert finding.msgid == KURDISTAN and finding.message == "862,458 became 826 458 in the translation"
+    assert finding.severity is Severity.ERROR
+
+
+def test_a_translator_silences_a_check_with_a_flag_or_a_comment(translated: Path) -> None:
+    path = translated / "locales" / "ko" / f"{IRAQ}.po"
+    edit(path, "Iraq", "Iraq")  # a copy of the source, but a name: unchanged stays quiet
+    wrong = "현재 이라크 쿠르디스탄 지역에는 전체 실향민의 50%에 해당하는 약 86만 명이 머물고 있다."
+    edit(path, KURDISTAN, wrong, flags=["ignore-numbers"])
+    assert not_info(run_checks(open_workspace(explicit=translated), use_cache=False, languages=["ko"])) == []
+    edit(path, KURDISTAN, wrong, comments=["presslate: ignore numbers"])
+    assert not_info(run_checks(open_workspace(explicit=translated), use_cache=False, languages=["ko"])) == []
+    edit(path, KURDISTAN, wrong)
+    assert [f.check for f in run_checks(open_workspace(explicit=translated), use_cache=False,
+                                        languages=["ko"]).findings if f.check == "numbers"] == ["numbers"]
+
+
+def test_a_broken_po_file_is_reported_and_the_others_are_still_checked(translated: Path) -> None:
+    broken = translated / "locales" / "es" / f"{EGYPT}.po"
+    broken.write_text(broken.read_text(encoding="utf-8") + "\ngarbage line\n", encoding="utf-8")
+    edit(translated / "locales" / "es" / f"{IRAQ}.po", KURDISTAN, "La región acoge hoy al 50 % de los desplazados.")
+    report = run_checks(open_workspace(explicit=translated), use_cache=False, languages=["es"])
+    [error] = report.errors
+    assert str(error.path) == f"locales/es/{EGYPT}.po"
+    assert report.files_checked == 8
+    assert [f.message for f in report.findings if f.check == "numbers"] == ["862,458 is missing from the translation"]
+
+
+def test_missing_path_is_an_input_error(translated: Path) -> None:
+    report = run_checks(open_workspace(explicit=translated), paths=[translated / "locales" / "ko" / "nope.po"])
+    assert [e.message for e in report.errors] == ["no such file or folder"]
+
+
+def test_unknown_language_is_a_config_error(translated: Path) -> None:
+    with pytest.raises(ConfigError):
+        run_checks(open_workspace(explicit=translated), languages=["de"])
+
+
+def test_paths_limit_findings_but_consistency_spans_all_releases(translated: Path) -> None:
+    ko = translated / "locales" / "ko"
+    edit(ko / f"{EGYPT}.po", "Egypt", "이라크")  # the same translation as "Iraq" in the Iraq release
+    report = run_checks(open_workspace(explicit=translated), paths=[ko / f"{EGYPT}.po"], use_cache=False)
+    assert report.files_checked == 1
+    assert {f.path for f in report.findings} == {f"locales/ko/{EGYPT}.po"}
+    [finding] = [f for f in report.findings if f.check == "inconsistent"]
+    assert finding.message == f'the same translation is used for a different source, "Iraq", in locales/ko/{IRAQ}.po:16'
+    only_iraq = run_checks(open_workspace(explicit=translated), paths=[ko / f"{IRAQ}.po"], use_cache=False)
+    assert [f for f in only_iraq.findings if f.check == "inconsistent"] == []
+
+
+def test_folder_paths_and_language_filter(translated: Path) -> None:
+    report = run_checks(open_workspace(explicit=translated), paths=[translated / "locales"], languages=["ar"],
+                        use_cache=False)
+    assert report.files_checked == 9
+    assert {f.lang for f in report.findings} == {"ar"}
+
+
+def test_po_file_outside_locales_takes_its_language_from_the_header(translated: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.po"
+    outside.write_bytes((translated / "locales" / "fr" / f"{EGYPT}.po").read_bytes())
+    report = run_checks(open_workspace(explicit=translated), paths=[outside], use_cache=False)
+    assert report.errors == [] and report.files_checked == 1
+    assert {f.lang for f in report.findings} == {"fr"}
+
+
+def test_mirror_title_reads_the_release_file(translated: Path) -> None:
+    release = translated / "l10n" / "releases" / f"{MEXICO}.md"
+    release.write_text(release.read_text(encoding="utf-8").replace("posted: 2014-09-09", "posted: 2014-09-01"),
+                       encoding="utf-8")
+    report = run_checks(open_workspace(explicit=translated), paths=[translated / "locales" / "ko" / f"{MEXICO}.po"],
+                        use_cache=False)
+    [finding] = [f for f in report.findings if f.check == "mirror-title"]
+    assert (finding.path, finding.line, finding.release) == (f"l10n/releases/{MEXICO}.md", 10, MEXICO)
+    assert finding.message == ("the title line is dated 2014/9/5 but the release was posted 4 day(s) earlier, "
+                               "on 2014-09-01")
+    assert [f for f in run_checks(open_workspace(explicit=translated), languages=["fr"]).findings
+            if f.check == "mirror-title"] == []
+
+
+def _signature(report: CheckReport) -> list[tuple]:
+    return [(f.path, f.line, f.check, f.severity, f.message) for f in report.findings]
+
+
+def test_cache_gives_the_same_report_and_rechecks_only_what_changed(translated: Path, monkeypatch) -> None:
+    workspace = open_workspace(explicit=translated)
+    path = translated / "locales" / "ko" / f"{IRAQ}.po"
+    edit(path, KURDISTAN, "현재 이라크 쿠르디스탄 지역에는 전체 실향민의 50%가 머물고 있다.")
+    cold = run_checks(workspace)
+    assert "862,458 is missing from the translation" in [f.message for f in cold.findings]
+    calls: list[str] = []
+    original = runner.check_file
+    monkeypatch.setattr(runner, "check_file", lambda job: calls.append(job.rel) or original(job))
+    warm = run_checks(workspace)
+    assert calls == [] and _signature(warm) == _signature(cold)
+    assert (translated / ".presslate-cache" / ".gitignore").read_text() == "*\n"
+    edit(path, KURDISTAN, "현재 이라크 쿠르디스탄 지역에는 전체 실향민의 50%에 해당하는 약 862,458명이 머물고 있다.")
+    after_edit = run_checks(workspace)
+    assert calls == [f"locales/ko/{IRAQ}.po"]
+    assert _signature(after_edit) != _signature(cold)
+    calls.clear()
+    assert _signature(run_checks(workspace, use_cache=False)) == _signature(after_edit)
+    assert len(calls) == 36
+
+
+def test_cache_is_dropped_when_the_glossary_or_config_changes(translated: Path, monkeypatch) -> None:
+    run_checks(open_workspace(explicit=translated))
+    calls: list[str] = []
+    original = runner.check_file
+    monkeypatch.setattr(runner, "check_file", lambda job: calls.append(job.rel) or original(job))
+    glossary = translated / "glossary.csv"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "Amerli,name,,yes,,,,,,,,,\n", encoding="utf-8")
+    run_checks(open_workspace(explicit=translated))
+    assert len(calls) == 36
+    calls.clear()
+    config = translated / "l10n" / "config.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[check]\nfail_on = "warning"\n[check.severity]\n'
+                                                           'unchanged = "error"\n', encoding="utf-8")
+    run_checks(open_workspace(explicit=translated))
+    assert len(calls) == 36
+
+
+def test_workers_give_the_same_report(translated: Path, monkeypatch) -> None:
+    edit(translated / "locales" / "fr" / f"{IRAQ}.po", "Iraq", "Iraq  ")
+    workspace = open_workspace(explicit=translated)
+    serial = run_checks(workspace, use_cache=False, jobs=1)
+    monkeypatch.setattr(runner, "PARALLEL_MIN_FILES", 2)
+    parallel = run_checks(workspace, use_cache=False, jobs=2)
+    assert _signature(parallel) == _signature(serial)
+    assert any(f.check == "whitespace" for f in parallel.findings)
+
+
+def test_configured_severity_and_disabled_checks(translated: Path) -> None:
+    config = translated / "l10n" / "config.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[check.severity]\nuntranslated = "warning"\n'
+                                                           '[check.languages.ko]\ndisable = ["untranslated"]\n',
+                      encoding="utf-8")
+    report = run_checks(open_workspace(explicit=translated), use_cache=False)
+    assert {f.lang for f in report.findings} == {"fr", "es", "ar"}
+    assert {f.severity for f in report.findings} == {Severity.WARNING}
