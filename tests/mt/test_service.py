@@ -7,6 +7,7 @@ import pytest
 from presslate.catalog.model import DRAFT_PREFIX
 from presslate.catalog.pofile import read_po
 from presslate.errors import ConfigError, EngineError
+from presslate.glossary import load_glossary
 from presslate.mt.engines import EngineSetupError
 from presslate.mt.service import TranslateSettings, translate_workspace
 from presslate.sync import sync_workspace
@@ -249,3 +250,34 @@ def test_config_section_is_validated():
         TranslateSettings.from_config({"key_env": {"deepl": "not a name"}})
     settings = TranslateSettings.from_config({"engine": "deepl", "concurrency": 8, "key_env": {"deepl": "K"}})
     assert settings.engine == "deepl" and settings.concurrency == 8
+
+
+def test_every_draft_goes_through_the_glossary_and_numbers_checks(workspace, libre):
+    from presslate.mt.qa import draft_findings
+
+    # An engine that loses the figures twice (masked, then plain) makes a draft the numbers check rejects.
+    libre.plan("identified nearly", ["[fr] La DTM a recensé des personnes déplacées.",
+                                     "[fr] La DTM a recensé des personnes déplacées."])
+    result = run(workspace, settings=libre_settings(libre), release_ids=[SUMMIT])
+    glossary = load_glossary(workspace.glossary_path)
+    failing = {}
+    for message in entries(workspace, "fr", SUMMIT).values():
+        if message.draft:
+            found = draft_findings(message, lang="fr", glossary=glossary, release=SUMMIT)
+            if found:
+                failing[message.msgid] = found
+    assert result.total.qa_failed == len(failing) > 1
+    numbers = [msgid for msgid, found in failing.items() if any(f.startswith("numbers:") for f in found)]
+    assert numbers == [DTM_SENTENCE]  # protected numbers come back right everywhere else
+    assert "the number 300,000 is missing" in flat_comments(entries(workspace, "fr", SUMMIT)[DTM_SENTENCE])
+    # The fake engine leaves English words: "refugees" misses its approved French rendering.
+    assert any(any("refugees" in f for f in found) for found in failing.values())
+
+
+def test_a_heading_that_is_a_glossary_name_is_drafted_from_the_glossary(workspace, libre):
+    result = run(workspace, settings=libre_settings(libre), release_ids=[MCOF])
+    heading = entries(workspace, "fr", MCOF)["Inter-Agency Standing Committee"]
+    assert heading.msgstr == "Comité permanent interorganisations"
+    assert draft_lines(heading) == ["draft: glossary"]
+    assert "Inter-Agency Standing Committee" not in " ".join(libre.texts())
+    assert result.total.glossary == 1

@@ -603,7 +603,8 @@ class _Run:
         candidate = dataclasses.replace(entry.message, msgstr=draft.text, flags=[*entry.message.flags],
                                         translator_comments=list(draft.comments))
         candidate.set_fuzzy(True)
-        findings = draft_findings(candidate, lang=self.lang, glossary=self.glossary, release=entry.release)
+        findings = draft_findings(candidate, lang=self.lang, glossary=self.glossary, release=entry.release,
+                                  source_lang=self.source_lang)
         if findings:
             tally.qa_failed += 1
             for finding in findings:
