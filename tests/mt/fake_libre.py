@@ -120,6 +120,7 @@ class FakeLibre:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # else small writes wait for delayed ACKs (40 ms each)
 
             def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
                 parts = urlsplit(self.path)

@@ -135,6 +135,8 @@ def _print_dry_run(result: TranslateResult) -> None:
     click.echo(f"{header[0]:<{width}}  " + "  ".join(f"{h:>10}" for h in header[1:]))
     for row in rows:
         click.echo(f"{row[0]:<{width}}  " + "  ".join(f"{v:>10}" for v in row[1:]))
+    click.echo(f"the memory's answers: {total.memory_exact} exact, {total.memory - total.memory_exact} similar "
+               "sentences")
     if total.glossary:
         click.echo(f"{total.glossary} entr(ies) are glossary terms alone: drafted from the glossary")
     if result.engine != "tm":
@@ -145,7 +147,8 @@ def _print_dry_run(result: TranslateResult) -> None:
 
 def _print_summary(result: TranslateResult) -> None:
     total = result.total
-    parts = [f"{total.drafted} of {total.selected} entries drafted", f"memory {total.memory}",
+    parts = [f"{total.drafted} of {total.selected} entries drafted",
+             f"memory {total.memory} ({total.memory_exact} exact)",
              f"cache {total.cache}", f"engine {total.engine}"]
     if total.glossary:
         parts.append(f"glossary {total.glossary}")

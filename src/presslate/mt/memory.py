@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,8 +45,13 @@ class TranslationMemory:
         for source, translation, origin in units:
             found.setdefault(source, []).append((translation, origin))
         self._best = {source: _best_translation(options) for source, options in found.items()}
-        self._sources = list(self._best)
-        self._processed = [utils.default_process(source) for source in self._sources]
+        # Fuzzy candidates sorted by the length of their normalised text, so a lookup only scores the
+        # lengths that can reach the cut-off (see _length_window).
+        by_length = sorted((utils.default_process(source), source) for source in self._best)
+        by_length.sort(key=lambda pair: len(pair[0]))
+        self._processed = [processed for processed, _ in by_length]
+        self._sources = [source for _, source in by_length]
+        self._lengths = [len(processed) for processed in self._processed]
 
     @classmethod
     def from_catalogs(cls, catalogs: Iterable[tuple[str, Catalog]]) -> TranslationMemory:
@@ -69,14 +76,29 @@ class TranslationMemory:
         query = utils.default_process(text)
         if not query:
             return None
-        found = process.extractOne(query, self._processed, scorer=fuzz.ratio, processor=None, score_cutoff=min_score)
+        low, high = _length_window(len(query), min_score, self._lengths)
+        found = process.extractOne(query, self._processed[low:high], scorer=fuzz.ratio, processor=None,
+                                   score_cutoff=min_score)
         if found is None:
             return None
-        source = self._sources[found[2]]
+        source = self._sources[low + found[2]]
         translation, origin = self._best[source]
         # A different sentence that normalises to the same text (case, punctuation) is not an exact match.
         score = min(float(found[1]), EXACT_SCORE - 1) if source != text else EXACT_SCORE
         return MemoryMatch(translation, score, origin, source)
+
+
+def _length_window(length: int, min_score: float, lengths: list[int]) -> tuple[int, int]:
+    """The slice of ``lengths`` (sorted) that can score ``min_score`` against a text of ``length``.
+
+    rapidfuzz's ratio is 100 * (1 - distance / (a + b)) with distance >= |a - b|, so a score of s
+    needs min(a, b) / max(a, b) >= s / (200 - s).
+    """
+    if min_score <= 0:
+        return 0, len(lengths)
+    shortest = math.ceil(length * min_score / (200 - min_score))
+    longest = math.floor(length * (200 - min_score) / min_score)
+    return bisect.bisect_left(lengths, shortest), bisect.bisect_right(lengths, longest)
 
 
 def _best_translation(options: list[tuple[str, str]]) -> tuple[str, str]:

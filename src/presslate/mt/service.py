@@ -68,6 +68,7 @@ class TranslateSettings:
     backoff: float = 0.5
     max_failures: int = 5
     tm_min_score: float = DEFAULT_MIN_SCORE
+    memory: bool = True
     base_url: str | None = None
     key_env: Mapping[str, str] = field(default_factory=dict)
     model: str | None = None
@@ -119,6 +120,10 @@ def _validated(name: str, value: Any, path: Path | None) -> Any:
                 or (name == "tm_min_score" and value > 100):
             raise fail("a number in (0, 100]" if name == "tm_min_score" else "a positive number (seconds)")
         return float(value)
+    if name == "memory":
+        if not isinstance(value, bool):
+            raise fail("true or false")
+        return value
     if name == "key_env":
         if not isinstance(value, dict) or not all(isinstance(v, str) and ENV_NAME_RE.match(v) for v in value.values()):
             raise fail('a table of engine = "VARIABLE_NAME", e.g. key_env = {deepl = "DEEPL_KEY"}')
@@ -141,6 +146,7 @@ class ReleaseTally:
     release: str
     selected: int = 0
     memory: int = 0
+    memory_exact: int = 0
     cache: int = 0
     engine: int = 0
     glossary: int = 0
@@ -366,6 +372,7 @@ class _Run:
              protector: Protector) -> _Plan:
         plan = _Plan({}, [], [], [], {})
         use_engine = self.settings.engine != MEMORY_ENGINE
+        use_memory = self.settings.memory or not use_engine
         for release_id in chosen:
             tally = plan.tallies[release_id] = ReleaseTally(release_id)
             self.result.releases.append(tally)
@@ -374,8 +381,9 @@ class _Run:
                     continue
                 tally.selected += 1
                 entry = Entry(release_id, message)
-                match = memory.lookup(message.msgid, min_score=self.settings.tm_min_score)
+                match = memory.lookup(message.msgid, min_score=self.settings.tm_min_score) if use_memory else None
                 if match is not None:
+                    tally.memory_exact += int(match.exact)
                     comment = draft_comment(MEMORY_ENGINE, score=match.score, origin=match.origin)
                     plan.memory_drafts.append((entry, Draft(match.translation, [comment], message.msgstr)))
                 elif not use_engine:
