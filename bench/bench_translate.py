@@ -10,7 +10,10 @@ Measured:
 2. the ``libre`` engine against the local server with 50 ms latency per request, concurrency 1 and 8,
    each from a fresh copy with an empty cache: wall time of the whole command and of its drafting phase
    (from the first draft to the last: requests, restoring, checks, writing the PO files);
-3. a second run over fresh PO files with the cache of run 2 kept: requests sent (expected: none).
+3. a second run over fresh PO files with the cache of run 2 kept: requests sent (expected: none);
+4. with ``--msgmerge``, the incumbent for filling from earlier translations: GNU gettext's
+   ``msgmerge --compendium`` (compendium = every human translation of the corpus, via msgattrib and
+   msgcat), one call per release, next to a real ``tm`` run over the same releases.
 
 Usage: PYTHONPATH=src python bench/bench_translate.py [--corpus /tmp/bench-corpus] [--segments 2000]
 """
@@ -94,11 +97,43 @@ def timed_run(folder: Path, releases: list[str], settings: TranslateSettings) ->
     return time.perf_counter() - begin, clock, result
 
 
+def run_msgmerge(corpus: Path, work: Path, releases: list[str]) -> tuple[float, int, int]:
+    """GNU msgmerge filling each release from a compendium of all human translations: seconds, exact, fuzzy."""
+    if work.exists():
+        shutil.rmtree(work)
+    human, out = work / "human", work / "out"
+    human.mkdir(parents=True)
+    out.mkdir()
+    sources = sorted((corpus / "locales" / LANG).glob("*.po"))
+    for po in sources:
+        subprocess.run(["msgattrib", "--translated", "--no-fuzzy", "--no-obsolete", str(po), "-o",
+                        str(human / po.name)], check=True)
+    compendium = work / "compendium.po"
+    subprocess.run(["msgcat", "--use-first", *map(str, sorted(human.glob("*.po"))), "-o", str(compendium)],
+                   check=True)
+    begin = time.perf_counter()
+    for release in releases:
+        source = corpus / "locales" / LANG / f"{release}.po"
+        subprocess.run(["msgmerge", "--quiet", "-C", str(compendium), str(human / source.name), str(source), "-o",
+                        str(out / source.name)], check=True)
+    seconds = time.perf_counter() - begin
+    exact = fuzzy = 0
+    for release in releases:
+        before = {m.msgid: m for m in read_po(corpus / "locales" / LANG / f"{release}.po").messages}
+        for message in read_po(out / f"{release}.po").messages:
+            old = before.get(message.msgid)
+            if old is not None and not old.msgstr and message.msgstr:
+                fuzzy += int(message.fuzzy)
+                exact += int(not message.fuzzy)
+    return seconds, exact, fuzzy
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/bench-corpus"))
     parser.add_argument("--segments", type=int, default=2000)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "presslate-bench-translate")
+    parser.add_argument("--msgmerge", action="store_true", help="also time GNU msgmerge --compendium (slow)")
     args = parser.parse_args()
     stats = json.loads((args.corpus / "corpus-stats.json").read_text(encoding="utf-8"))
     folder = make_workspace(args.corpus, args.work / "ws")
@@ -123,6 +158,15 @@ def main() -> None:
         strict = translate_workspace(workspace, lang=LANG, settings=TranslateSettings(engine="tm", tm_min_score=score),
                                      release_ids=releases, dry_run=True)
         print(f"memory (min score {score:g}): answers {strict.total.memory / strict.total.selected:.1%}")
+
+    reset_po_files(args.corpus, folder)
+    tm_total, tm_clock, tm_result = timed_run(folder, releases, TranslateSettings(engine="tm"))
+    print(f"tm run: {tm_total:.1f} s, drafted {tm_result.total.drafted}/{tm_result.total.selected} "
+          f"({tm_result.total.memory_exact} exact), {len(tm_result.written)} files written")
+    if args.msgmerge:
+        merged_seconds, exact, fuzzy = run_msgmerge(args.corpus, args.work / "msgmerge", releases)
+        print(f"msgmerge --compendium: {merged_seconds:.1f} s, filled {exact} exact + {fuzzy} fuzzy; "
+              f"presslate tm / msgmerge = {tm_total / merged_seconds:.2f}")
 
     runs = {}
     with FakeLibre(latency=LATENCY) as server:

@@ -164,5 +164,6 @@ def _print_summary(result: TranslateResult) -> None:
         click.echo(f"{left} entr(ies) not reached: they are left for the next run", err=True)
     if total.noted:
         click.echo(f"{total.noted} draft(s) carry a 'draft note:' comment: placeholders came back wrong", err=True)
-    click.echo(f"{total.qa_failed} draft(s) fail the glossary-term or numbers check (see 'presslate check')",
-               err=True)
+    if total.drafted:
+        click.echo(f"{total.qa_failed} draft(s) fail the glossary-term or numbers check (see 'presslate check')",
+                   err=True)
