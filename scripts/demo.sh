@@ -10,6 +10,13 @@ step() { printf '\n== %s\n' "$*"; }
 step "presslate ingest examples/pages/*.txt"
 "$PRESSLATE" ingest examples/pages/*.txt
 
+step "presslate glossary validate"
+"$PRESSLATE" glossary validate
+
+step "presslate glossary export --format tbx --output site/glossary.tbx"
+mkdir -p site
+"$PRESSLATE" glossary export --format tbx --output site/glossary.tbx
+
 step "presslate sync"
 "$PRESSLATE" sync
 

@@ -17,6 +17,7 @@ DEFAULT_KIND = "term"
 FIXED_COLUMNS = ("term", "kind", "case_sensitive", "do_not_translate", "note")
 FORBIDDEN_SUFFIX = "_forbidden"
 VARIANT_SEPARATOR = "|"
+DELIMITERS = (",", ";", "\t")  # cell separators accepted on reading; the first wins ties and is written
 TRUE_WORDS = frozenset({"yes", "true", "1"})
 FALSE_WORDS = frozenset({"no", "false", "0"})
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -209,7 +210,7 @@ def _read(path: Path) -> tuple[Glossary, list[GlossaryError]]:
 
 def _records(text: str, path: Path | None, problems: list[GlossaryError]) -> list[list[str]]:
     """The CSV records; blank records stay so that record index + 1 is the spreadsheet row."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     records: list[list[str]] = []
     try:
         for cells in reader:
@@ -219,6 +220,13 @@ def _records(text: str, path: Path | None, problems: list[GlossaryError]) -> lis
     while records and not any(cell.strip() for cell in records[-1]):
         records.pop()
     return records
+
+
+def _delimiter(text: str) -> str:
+    """``,`` unless the header row is separated by ``;`` or tabs (what spreadsheets in some locales save)."""
+    header = text.split("\n", 1)[0]
+    counts = {separator: header.count(separator) for separator in DELIMITERS}
+    return max(DELIMITERS, key=lambda separator: counts[separator]) if any(counts.values()) else ","
 
 
 def _read_header(cells: list[str], rows: list[list[str]]) -> tuple[list[_Column], list[str]]:
@@ -246,20 +254,24 @@ def _read_header(cells: list[str], rows: list[list[str]]) -> tuple[list[_Column]
             lang = _language(base)
             if not lang:
                 problems.append(f"unknown column {name!r}: {base!r} is not a language code")
+                columns.append(_Column(index, name, ""))
                 continue
             if lang not in plain_langs:
                 problems.append(f"column {name!r} has no {lang!r} column for the approved variants")
+                columns.append(_Column(index, name, ""))
                 continue
             column = _Column(index, name, "forbidden", lang)
         else:
             lang = _language(name)
             if not lang:
                 problems.append(f"unknown column {name!r}: neither {', '.join(FIXED_COLUMNS)} nor a language code")
+                columns.append(_Column(index, name, ""))
                 continue
             column = _Column(index, name, "approved", lang)
         identity = f"{column.field}:{column.lang}"
         if identity in seen:
             problems.append(f"column {name!r} repeats column {seen[identity]!r}")
+            columns.append(_Column(index, name, ""))
             continue
         seen[identity] = name
         columns.append(column)
@@ -286,15 +298,17 @@ def _read_row(cells: list[str], columns: list[_Column], row: int) -> tuple[Term 
     if any(cell.strip() for cell in cells[width:]):
         problems.append(f"{len(cells)} cells but the header names {width} columns")
     values: dict[str, str] = {}
+    unreadable: set[str] = set()
     approved: dict[str, tuple[str, ...]] = {}
     forbidden: dict[str, tuple[str, ...]] = {}
     for column in columns:
         if not column.field:
             continue
         raw = cells[column.index] if column.index < len(cells) else ""
-        value, problem = _clean(raw)
+        value, problem = _clean(raw, multiline=column.field == "note")
         if problem:
             problems.append(f"{column.name}: {problem}")
+            unreadable.add(column.field)
             continue
         if column.field in ("approved", "forbidden"):
             variants, problem = _variants(value)
@@ -305,7 +319,7 @@ def _read_row(cells: list[str], columns: list[_Column], row: int) -> tuple[Term 
         else:
             values[column.field] = value.strip()
     term_text = values.get("term", "")
-    if not term_text:
+    if not term_text and "term" not in unreadable:
         problems.append("missing term (the 'term' cell is empty)")
     kind = values.get("kind", "").lower() or DEFAULT_KIND
     if kind not in KINDS:
@@ -338,14 +352,21 @@ def _read_row(cells: list[str], columns: list[_Column], row: int) -> tuple[Term 
     return term, []
 
 
-def _clean(cell: str) -> tuple[str, str]:
-    """A cell's text (NFC, the export's formula escape removed) and a problem, if any."""
+def _clean(cell: str, *, multiline: bool = False) -> tuple[str, str]:
+    """A cell's text (NFC, the export's formula escape removed) and a problem; line breaks only if ``multiline``."""
     text = unicodedata.normalize("NFC", cell)
     if text.startswith(FORMULA_ESCAPE) and text[1:2] in FORMULA_STARTS and text[1:2]:
         text = text[1:]
-    if any(unicodedata.category(ch) == "Cc" and ch not in "\t" for ch in text):
+    if multiline:
+        text = text.replace("\r\n", "\n")
+    if any(_unusable(ch) and not (multiline and ch == "\n") for ch in text):
         return "", "contains a control character or line break"
     return text, ""
+
+
+def _unusable(ch: str) -> bool:
+    """Characters no glossary cell needs and XML cannot carry: controls (tab aside) and U+FFFE/U+FFFF."""
+    return (unicodedata.category(ch) in ("Cc", "Cs") and ch != "\t") or ch in "\ufffe\uffff"
 
 
 def _variants(cell: str) -> tuple[tuple[str, ...], str]:

@@ -90,9 +90,11 @@ class Segment:
     position: int = 0
 
     def describe(self) -> str:
-        """A human description of the segment's place, e.g. ``paragraph 3, sentence 2``."""
+        """Where the segment sits, for translators: ``title``, ``paragraph 3, sentence 2``, ``contact line 4``."""
         if self.role in (SegmentRole.TITLE, SegmentRole.DATELINE):
             return self.role.value
-        label = self.role.value.replace("-", " ")
-        where = f"{label} {self.position}" if self.position else label
-        return f"{where}, sentence {self.ordinal}" if self.ordinal > 1 or self.role is SegmentRole.PARAGRAPH else where
+        if self.role is SegmentRole.PARAGRAPH:
+            return f"paragraph {self.position}, sentence {self.ordinal}"
+        label = {SegmentRole.LIST_ITEM: "list item", SegmentRole.CONTACT: "contact line"}.get(self.role, self.role.value)
+        where = f"{label} {self.position}"
+        return where if self.ordinal <= 1 else f"{where}, sentence {self.ordinal}"

@@ -1,4 +1,4 @@
-"""Finding glossary terms: in English sources, and their renderings in translations, following each language's morphology.
+"""Finding glossary terms in English sources, and their renderings in translations with each language's morphology.
 
 How a language inflects and attaches words is data (:data:`MORPHOLOGY`), read by two
 engines: one compares words by their Snowball stem (French and Spanish plural and gender),
@@ -21,21 +21,25 @@ from presslate.glossary import Glossary, Term
 from presslate.languages import base_language, parse_language
 
 Span = tuple[int, int]
-TEXT_CACHE_SIZE = 4096
+SOURCE_CACHE_SIZE = 1 << 16  # source sentences recur across languages and releases
+TEXT_CACHE_SIZE = 256  # a translation is looked at for each term of its source, one after the other
 
 # URLs, email addresses and bare web domains: a term inside them is not the term (sblack@iom.int is not IOM).
-ADDRESS_RE = re.compile(
-    r"""
-      [\w.+-]+@[\w-]+(?:\.[\w-]+)+                       # email
-    | (?:https?://|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)»]   # URL
-    | (?<![\w@.-])(?:[\w-]+\.)+(?:int|org|com|net|gov|edu|info|io|ly)(?![\w-])(?:/[^\s<>"“”]*)?  # bare domain
-    """,
-    re.VERBOSE | re.IGNORECASE,
+# Each pattern runs only when its trigger is in the text, and starts only where a token starts.
+ADDRESS_PATTERNS = (
+    ("@", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")),
+    ("://", re.compile(r"https?://[^\s<>\"“”]+[^\s<>\"“”.,;:!?)»]", re.IGNORECASE)),
+    ("www.", re.compile(r"(?<![\w.])www\.[^\s<>\"“”]+[^\s<>\"“”.,;:!?)»]", re.IGNORECASE)),
+    (".", re.compile(r"(?<![\w@.-])(?:[\w-]+\.)+(?:int|org|com|net|gov|edu|info|io|ly)(?![\w-])(?:/[^\s<>\"“”]*)?",
+                     re.IGNORECASE)),
 )
-# What may stand between two words of a multi-word term: spaces, hyphens, apostrophes, brackets, quotes.
-WORD_GAP_RE = re.compile(r"[\s'’‘\-‐‑–()\[\]«»\"“”/]{1,5}")
+DOMAIN_TRIGGER_RE = re.compile(r"\w\.(?:int|org|com|net|gov|edu|info|io|ly)(?![\w-])", re.IGNORECASE)
+# What may stand between two words of a multi-word term: spaces, hyphens, apostrophes, brackets, quotes
+# (and any other punctuation the variant itself has there, such as the commas of a title).
+WORD_GAP_CHARS = "\\s'’‘\\-‐‑–()\\[\\]«»\"“”/"
+WORD_GAP_RE = re.compile(f"[{WORD_GAP_CHARS}]{{1,5}}")
 WORD_RE = re.compile(r"\w+")
-HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+HANGUL_SYLLABLES = "\uac00-\ud7a3"
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,8 @@ class Morphology:
     ``stemmer`` (a Snowball algorithm) compares words by stem, which covers plural and
     gender inflection; otherwise ``prefixes`` may be glued before the first word (after an
     optional ``article`` is taken off the variant), up to ``max_suffixes`` of ``suffixes``
-    after the last word, spaces inside a variant may be missing when ``optional_spaces``,
+    after the last word, a space may be missing between two letters of ``joinable_letters``
+    (a regex character class; Korean spacing varies) and between the words of a variant,
     ``fold`` maps characters to one spelling and ``ignorable`` characters are dropped.
     """
 
@@ -55,7 +60,7 @@ class Morphology:
     article: str = ""
     suffixes: tuple[str, ...] = ()
     max_suffixes: int = 0
-    optional_spaces: bool = False
+    joinable_letters: str = ""
     word_boundaries: bool = True
     fold: dict[str, str] = field(default_factory=dict)
     ignorable: str = ""
@@ -98,7 +103,7 @@ MORPHOLOGY: dict[str, Morphology] = {
     "pt": Morphology(stemmer="portuguese", fold_accents=True),
     "it": Morphology(stemmer="italian", fold_accents=True),
     "en": Morphology(stemmer="english"),
-    "ko": Morphology(suffixes=KOREAN_PARTICLES, max_suffixes=3, optional_spaces=True),
+    "ko": Morphology(suffixes=KOREAN_PARTICLES, max_suffixes=3, joinable_letters=HANGUL_SYLLABLES),
     "ar": Morphology(prefixes=ARABIC_PREFIXES, article=ARABIC_ARTICLE, fold=ARABIC_FOLD, ignorable=ARABIC_IGNORABLE),
     "zh": Morphology(word_boundaries=False),
     "ja": Morphology(word_boundaries=False),
@@ -150,7 +155,7 @@ class TermMatcher:
         cached = self._source_cache.get(text)
         if cached is None:
             cached = self._source.find(text)
-            _remember(self._source_cache, text, cached)
+            _remember(self._source_cache, text, cached, SOURCE_CACHE_SIZE)
         return list(cached)
 
     def target_has(self, text: str, variant: str, lang: str, *, case_sensitive: bool = True) -> bool:
@@ -187,9 +192,9 @@ def _variants_of(terms: Iterable[Term], lang: str) -> list[tuple[str, bool]]:
     return list(found)
 
 
-def _remember(cache: OrderedDict, key, value) -> None:
+def _remember(cache: OrderedDict, key, value, size: int = TEXT_CACHE_SIZE) -> None:
     cache[key] = value
-    if len(cache) > TEXT_CACHE_SIZE:
+    if len(cache) > size:
         cache.popitem(last=False)
 
 
@@ -204,9 +209,11 @@ def _longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, st
 
 def address_spans(text: str) -> list[Span]:
     """Spans of URLs, email addresses and web domains in ``text``."""
-    if "@" not in text and "." not in text:
-        return []
-    return [match.span() for match in ADDRESS_RE.finditer(text)]
+    spans: list[Span] = []
+    for trigger, pattern in ADDRESS_PATTERNS:
+        if trigger in text and (trigger != "." or DOMAIN_TRIGGER_RE.search(text)):
+            spans += [match.span() for match in pattern.finditer(text)]
+    return spans
 
 
 def _outside(spans: list[Span], blocked: list[Span]) -> list[Span]:
@@ -224,23 +231,59 @@ def is_acronym(word: str) -> bool:
 
 
 class _SourcePattern:
-    """All terms in one alternation, tried at every position (inside a lookahead, so overlaps are seen)."""
+    """The terms' patterns, tried at every word start (in a lookahead, so overlaps are seen).
+
+    A sentence's words first pick the terms that could occur (by their first word), and only
+    those go into the alternation, so cost follows the sentence, not the glossary size.
+    """
 
     def __init__(self, terms: Iterable[Term]) -> None:
         self.terms = sorted(terms, key=lambda term: len(term.term), reverse=True)
-        parts = [f"(?P<t{index}>{_english_pattern(term)})" for index, term in enumerate(self.terms)]
-        self.regex = re.compile(rf"(?<!\w)(?=(?:{'|'.join(parts)})(?!\w))") if parts else None
+        self._patterns = [_english_pattern(term) for term in self.terms]
+        self._by_first_word: dict[str, list[int]] = {}
+        for index, term in enumerate(self.terms):
+            words = WORD_RE.findall(term.term.lower())
+            forms = _english_plurals(words[0]) if len(words) == 1 and term.kind != "name" else words[:1]
+            for form in forms:
+                self._by_first_word.setdefault(form, []).append(index)
+        self._first_words = frozenset(self._by_first_word)
+        self._regexes: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def find(self, text: str) -> list[TermMatch]:
-        if self.regex is None:
+        candidates = self._candidates(text)
+        if not candidates:
             return []
+        regex = self._regexes.get(candidates)
+        if regex is None:
+            parts = "|".join(f"(?P<t{index}>{self._patterns[index]})" for index in candidates)
+            regex = self._regexes[candidates] = re.compile(rf"(?<!\w)(?=(?:{parts})(?!\w))")
         found: list[tuple[int, int, str]] = []
-        for match in self.regex.finditer(text):
+        for match in regex.finditer(text):
             name = match.lastgroup or ""
             found.append((match.start(name), match.end(name), name))
         blocked = address_spans(text)
         kept = [span for span in found if _outside([span[:2]], blocked)]
-        return [TermMatch(self.terms[int(name[1:])], start, end, text[start:end]) for start, end, name in _longest_first(kept)]
+        return [TermMatch(self.terms[int(name[1:])], start, end, text[start:end])
+                for start, end, name in _longest_first(kept)]
+
+    def _candidates(self, text: str) -> tuple[int, ...]:
+        """Indices (longest term first) of the terms whose first word (or its plural) is a word of ``text``."""
+        present = self._first_words.intersection(WORD_RE.findall(text.lower()))
+        if not present:
+            return ()
+        found: set[int] = set()
+        for word in present:
+            found.update(self._by_first_word[word])
+        return tuple(sorted(found))
+
+
+def _english_plurals(word: str) -> tuple[str, ...]:
+    """``word`` and the plurals :func:`_english_plural` accepts: idp -> idps, agency -> agencies."""
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return (word, word[:-1] + "ies")
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return (word, word + "es")
+    return (word, word + "s")
 
 
 def _english_pattern(term: Term) -> str:
@@ -273,12 +316,49 @@ class _Engine(Protocol):
     def find(self, text: str, variant: str, case_sensitive: bool) -> list[Span]: ...
 
 
-@dataclass(frozen=True)
-class _Token:
-    start: int
-    end: int
-    surface: str
-    key: str
+_Words = tuple[tuple[tuple[bool, str], ...], tuple[re.Pattern[str], ...]]
+
+
+class _Analysis:
+    """A text as the stem engine sees it; words, stems, positions and addresses are worked out only when needed.
+
+    ``probe`` (lower case, no accents, y as i) holds every stem's first letters, so a variant
+    whose needles are not in it cannot be in the text.
+    """
+
+    __slots__ = ("text", "probe", "_engine", "_words", "_keys", "_spans", "_blocked")
+
+    def __init__(self, text: str, engine: _StemEngine) -> None:
+        self.text, self.probe, self._engine = text, _probe(text), engine
+        self._words: list[str] | None = None
+        self._keys: list[str] | None = None
+        self._spans: list[Span] | None = None
+        self._blocked: list[Span] | None = None
+
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._words = WORD_RE.findall(self.text)
+        return self._words
+
+    @property
+    def keys(self) -> list[str]:
+        if self._keys is None:
+            stems, key = self._engine._stems, self._engine._key
+            self._keys = [stems.get(word) or key(word) for word in self.words]
+        return self._keys
+
+    @property
+    def spans(self) -> list[Span]:
+        if self._spans is None:
+            self._spans = [match.span() for match in WORD_RE.finditer(self.text)]
+        return self._spans
+
+    @property
+    def blocked(self) -> list[Span]:
+        if self._blocked is None:
+            self._blocked = address_spans(self.text)
+        return self._blocked
 
 
 class _StemEngine:
@@ -288,44 +368,49 @@ class _StemEngine:
         self.morphology = morphology
         self.stemmer = snowballstemmer.stemmer(morphology.stemmer)
         self._stems: dict[str, str] = {}
-        self._variants: dict[tuple[str, bool], tuple[tuple[bool, str], ...]] = {}
-        self._texts: OrderedDict[str, tuple[list[_Token], dict[str, list[int]], list[Span]]] = OrderedDict()
+        self._variants: dict[tuple[str, bool], _Words] = {}
+        self._needles: dict[tuple[str, bool], tuple[str, ...]] = {}
+        self._texts: OrderedDict[str, _Analysis] = OrderedDict()
 
     def prepare(self, variants: Iterable[tuple[str, bool]]) -> None:
         for variant, case_sensitive in variants:
             self._compiled(variant, case_sensitive)
 
     def find(self, text: str, variant: str, case_sensitive: bool) -> list[Span]:
-        wanted = self._compiled(variant, case_sensitive)
+        wanted, gaps = self._compiled(variant, case_sensitive)
         if not wanted:
             return []
-        tokens, index, blocked = self._analysed(text)
+        analysis = self._analysed(text)
+        if not all(needle in analysis.probe for needle in self._needles[(variant, case_sensitive)]):
+            return []
         exact, first = wanted[0]
-        starts = index.get(("=" if exact else "~") + first, [])
+        column = analysis.words if exact else analysis.keys
         spans: list[Span] = []
-        for position in starts:
+        position = _index(column, first, 0)
+        while position >= 0 and position + len(wanted) <= len(column):
             end = position + len(wanted)
-            if end > len(tokens):
-                break
-            if all(self._same(tokens[position + k], wanted[k]) for k in range(1, len(wanted))) and all(
-                WORD_GAP_RE.fullmatch(text, tokens[k].end, tokens[k + 1].start) for k in range(position, end - 1)
-            ):
-                spans.append((tokens[position].start, tokens[end - 1].end))
-        return _outside(spans, blocked)
+            if all((analysis.words if exact_k else analysis.keys)[position + k] == value
+                   for k, (exact_k, value) in enumerate(wanted[1:], start=1)):
+                word_spans = analysis.spans
+                if all(gaps[k].fullmatch(text, word_spans[position + k][1], word_spans[position + k + 1][0])
+                       for k in range(len(wanted) - 1)):
+                    spans.append((word_spans[position][0], word_spans[end - 1][1]))
+            position = _index(column, first, position + 1)
+        return _outside(spans, analysis.blocked) if spans else spans
 
-    @staticmethod
-    def _same(token: _Token, wanted: tuple[bool, str]) -> bool:
-        exact, value = wanted
-        return token.surface == value if exact else token.key == value
-
-    def _compiled(self, variant: str, case_sensitive: bool) -> tuple[tuple[bool, str], ...]:
+    def _compiled(self, variant: str, case_sensitive: bool) -> _Words:
         compiled = self._variants.get((variant, case_sensitive))
         if compiled is None:
-            compiled = tuple(
-                (True, word) if case_sensitive and is_acronym(word) else (False, self._key(word))
-                for word in WORD_RE.findall(unicodedata.normalize("NFC", variant))
+            text = unicodedata.normalize("NFC", variant)
+            matches = list(WORD_RE.finditer(text))
+            words = tuple(
+                (True, m.group()) if case_sensitive and is_acronym(m.group()) else (False, self._key(m.group()))
+                for m in matches
             )
+            gaps = tuple(_gap_pattern(text[left.end():right.start()]) for left, right in zip(matches, matches[1:]))
+            compiled = (words, gaps)
             self._variants[(variant, case_sensitive)] = compiled
+            self._needles[(variant, case_sensitive)] = tuple({_probe(value)[:3] for _, value in words})
         return compiled
 
     def _key(self, word: str) -> str:
@@ -337,45 +422,95 @@ class _StemEngine:
             self._stems[word] = key
         return key
 
-    def _analysed(self, text: str) -> tuple[list[_Token], dict[str, list[int]], list[Span]]:
-        cached = self._texts.get(text)
-        if cached is None:
-            tokens = [_Token(m.start(), m.end(), m.group(), self._key(m.group())) for m in WORD_RE.finditer(text)]
-            index: dict[str, list[int]] = {}
-            for position, token in enumerate(tokens):
-                index.setdefault("~" + token.key, []).append(position)
-                index.setdefault("=" + token.surface, []).append(position)
-            cached = (tokens, index, address_spans(text))
-            _remember(self._texts, text, cached)
-        return cached
+    def _analysed(self, text: str) -> _Analysis:
+        analysis = self._texts.get(text)
+        if analysis is None:
+            analysis = _Analysis(text, self)
+            _remember(self._texts, text, analysis)
+        return analysis
+
+
+def _index(values: list[str], wanted: str, start: int) -> int:
+    """``values.index(wanted, start)``, or -1."""
+    try:
+        return values.index(wanted, start)
+    except ValueError:
+        return -1
+
+
+def _gap_pattern(gap: str) -> re.Pattern[str]:
+    """What may separate two words in a text, given what separates them in the variant."""
+    extra = "".join(sorted({ch for ch in gap if not WORD_GAP_RE.fullmatch(ch)}))
+    if not extra:
+        return WORD_GAP_RE
+    return re.compile(f"[{WORD_GAP_CHARS}{re.escape(extra)}]{{1,{max(5, len(gap) + 2)}}}")
+
+
+COMBINING_MARKS_RE = re.compile(r"[\u0300-\u036f]")
 
 
 def _strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if decomposed == text:
+        return text
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def _probe(text: str) -> str:
+    """Lower case, Latin accents dropped and y as i (Snowball may turn y into i): what needles are looked for in."""
+    return COMBINING_MARKS_RE.sub("", unicodedata.normalize("NFD", text.lower())).replace("y", "i")
+
+
+class _Folded:
+    """A text with the language's folds applied; positions map back to the original only when marks were dropped."""
+
+    __slots__ = ("text", "folded", "probe", "dropped", "_blocked")
+
+    def __init__(self, text: str, folded: str, probe: str) -> None:
+        self.text, self.folded, self.probe = text, folded, probe
+        self.dropped = len(folded) != len(text)
+        self._blocked: list[Span] | None = None
+
+    @property
+    def blocked(self) -> list[Span]:
+        if self._blocked is None:
+            self._blocked = address_spans(self.text)
+        return self._blocked
 
 
 class _PatternEngine:
-    """A regular expression per variant, built from the language's affixes, over text with folded characters."""
+    """A regular expression per variant, built from the language's affixes, over text with folded characters.
+
+    Each variant also has a ``needle`` (its longest word, lower-cased) that must be in the text
+    for the pattern to be worth running, so most look-ups cost one substring test.
+    """
 
     def __init__(self, morphology: Morphology) -> None:
         self.morphology = morphology
         self._table = str.maketrans({**morphology.fold, **{ch: None for ch in morphology.ignorable}})
-        self._patterns: dict[tuple[str, bool], re.Pattern[str]] = {}
-        self._texts: OrderedDict[str, tuple[str, list[int] | None, list[Span]]] = OrderedDict()
+        changed = "".join(morphology.fold) + morphology.ignorable
+        self._changed_re = re.compile(f"[{re.escape(changed)}]") if changed else None
+        self._patterns: dict[tuple[str, bool], tuple[re.Pattern[str], str]] = {}
+        self._texts: OrderedDict[str, _Folded] = OrderedDict()
         self._prefix = _alternation(morphology.prefixes)
         self._suffix = _alternation(morphology.suffixes)
+        self._joinable = re.compile(f"[{morphology.joinable_letters}]") if morphology.joinable_letters else None
 
     def prepare(self, variants: Iterable[tuple[str, bool]]) -> None:
         for variant, case_sensitive in variants:
             self._pattern(variant, case_sensitive)
 
     def find(self, text: str, variant: str, case_sensitive: bool) -> list[Span]:
-        folded, origin, blocked = self._folded(text)
-        spans = [match.span() for match in self._pattern(variant, case_sensitive).finditer(folded)]
-        if origin is not None:
-            spans = [(origin[start], self._through_marks(text, origin[end - 1] + 1)) for start, end in spans if end > start]
-        return _outside(spans, blocked)
+        pattern, needle = self._pattern(variant, case_sensitive)
+        folded = self._folded(text)
+        if needle not in folded.probe:
+            return []
+        spans = [match.span() for match in pattern.finditer(folded.folded)]
+        if spans and folded.dropped:
+            origin = [index for index, ch in enumerate(text) if ch not in self.morphology.ignorable]
+            spans = [(origin[start], self._through_marks(text, origin[end - 1] + 1))
+                     for start, end in spans if end > start]
+        return _outside(spans, folded.blocked) if spans else spans
 
     def _through_marks(self, text: str, end: int) -> int:
         """``end`` moved past ignorable marks written on the last letter (the tanween of داخلياً)."""
@@ -383,35 +518,45 @@ class _PatternEngine:
             end += 1
         return end
 
-    def _folded(self, text: str) -> tuple[str, list[int] | None, list[Span]]:
+    def _folded(self, text: str) -> _Folded:
         cached = self._texts.get(text)
         if cached is None:
-            if self.morphology.fold or self.morphology.ignorable:
-                origin = [index for index, ch in enumerate(text) if ch not in self.morphology.ignorable]
-                folded = text.translate(self._table)
-                cached = (folded, origin if len(origin) != len(text) else None, address_spans(text))
-            else:
-                cached = (text, None, address_spans(text))
+            folded = text.translate(self._table) if self._changed_re and self._changed_re.search(text) else text
+            cached = _Folded(text, folded, self._probe_text(folded))
             _remember(self._texts, text, cached)
         return cached
 
-    def _pattern(self, variant: str, case_sensitive: bool) -> re.Pattern[str]:
-        pattern = self._patterns.get((variant, case_sensitive))
-        if pattern is None:
-            pattern = re.compile(self._build(variant, case_sensitive), re.IGNORECASE)
-            self._patterns[(variant, case_sensitive)] = pattern
-        return pattern
+    def _probe_text(self, folded: str) -> str:
+        """The text needles are looked for in: lower-cased, without spaces where a language may drop them."""
+        probe = folded.lower()
+        return "".join(probe.split()) if self._joinable else probe
 
-    def _build(self, variant: str, case_sensitive: bool) -> str:
-        morphology = self.morphology
+    def _pattern(self, variant: str, case_sensitive: bool) -> tuple[re.Pattern[str], str]:
+        compiled = self._patterns.get((variant, case_sensitive))
+        if compiled is None:
+            words = self._words(variant)
+            pattern = re.compile(self._build(words, case_sensitive), re.IGNORECASE)
+            if self._joinable:
+                needle = "".join(words).lower()
+            else:
+                needle = max(words, key=len, default="").lower()
+            compiled = self._patterns[(variant, case_sensitive)] = (pattern, needle)
+        return compiled
+
+    def _words(self, variant: str) -> list[str]:
+        """The variant's words, folded, the first without the article the language may glue prefixes to."""
         words = unicodedata.normalize("NFC", variant).translate(self._table).split()
+        article = self.morphology.article
+        if words and article and words[0].startswith(article) and len(words[0]) > len(article) + 1:
+            words[0] = words[0][len(article):]
+        return words
+
+    def _build(self, words: list[str], case_sensitive: bool) -> str:
+        morphology = self.morphology
         if not words:
             return r"(?!)"
-        article = morphology.article
-        if article and words[0].startswith(article) and len(words[0]) > len(article) + 1:
-            words[0] = words[0][len(article):]
         parts = [self._word(word, case_sensitive) for word in words]
-        body = (r"\s*" if morphology.optional_spaces else r"\s+").join(parts)
+        body = (r"\s*" if self._joinable else r"\s+").join(parts)
         if self._prefix:
             body = f"(?:{self._prefix})?{body}"
         if self._suffix and morphology.max_suffixes:
@@ -421,9 +566,10 @@ class _PatternEngine:
         return body
 
     def _word(self, word: str, case_sensitive: bool) -> str:
-        if self.morphology.optional_spaces:
+        joinable = self._joinable
+        if joinable:
             escaped = "".join(
-                re.escape(ch) + (" ?" if HANGUL_RE.match(ch) and HANGUL_RE.match(nxt) else "")
+                re.escape(ch) + (" ?" if joinable.match(ch) and joinable.match(nxt) else "")
                 for ch, nxt in zip(word, word[1:] + " ")
             )
         else:

@@ -10,7 +10,7 @@ from babel import Locale
 from rapidfuzz import fuzz, process, utils
 
 from presslate.catalog.model import FUZZY, Catalog, Message
-from presslate.catalog.template import UNSET_REVISION_DATE, UNSET_TRANSLATOR, ordered_header
+from presslate.catalog.template import UNSET_REVISION_DATE, ordered_header
 from presslate.languages import parse_language, plural_forms
 
 HintFunction = Callable[[str], list[str]]
@@ -31,8 +31,8 @@ class UpdateStats:
 def new_catalog_header(template: Catalog, *, lang: str) -> dict[str, str]:
     """Header of a fresh PO file for ``lang``."""
     header = dict(template.header)
-    header["PO-Revision-Date"] = UNSET_REVISION_DATE
-    header["Last-Translator"] = UNSET_TRANSLATOR
+    header["PO-Revision-Date"] = template.header.get("POT-Creation-Date") or UNSET_REVISION_DATE
+    header["Last-Translator"] = ""
     header["Language-Team"] = f"{_language_name(lang)} <LL@li.org>"
     return header
 
@@ -165,7 +165,7 @@ def _merge_header(old: dict[str, str], template: Catalog, *, lang: str) -> dict[
     header.setdefault("Report-Msgid-Bugs-To", "")
     header["POT-Creation-Date"] = template.header.get("POT-Creation-Date", "")
     header.setdefault("PO-Revision-Date", UNSET_REVISION_DATE)
-    header.setdefault("Last-Translator", UNSET_TRANSLATOR)
+    header.setdefault("Last-Translator", "")
     header.setdefault("Language-Team", f"{_language_name(lang)} <LL@li.org>")
     header["Language"] = lang
     header["MIME-Version"] = "1.0"

@@ -76,13 +76,14 @@ def cli(ctx: click.Context, workspace_dir: Path | None, verbose: int, quiet: boo
 
 def _register() -> None:
     from presslate.cli import check as check_cmd
+    from presslate.cli import glossary as glossary_cmd
     from presslate.cli import ingest as ingest_cmd
     from presslate.cli import init as init_cmd
     from presslate.cli import segment as segment_cmd
     from presslate.cli import sync as sync_cmd
     from presslate.cli import translate as translate_cmd
 
-    for module in (init_cmd, ingest_cmd, segment_cmd, sync_cmd, check_cmd, translate_cmd):
+    for module in (init_cmd, ingest_cmd, segment_cmd, sync_cmd, glossary_cmd, check_cmd, translate_cmd):
         cli.add_command(module.command)
 
 
