@@ -46,7 +46,7 @@ def draft_lines(message) -> list[str]:
 
 
 def flat_comments(message) -> str:
-    """The translator comments as one line (the temporary PO writer wraps long comments at spaces)."""
+    """The translator comments as one line."""
     return " ".join(message.translator_comments)
 
 
