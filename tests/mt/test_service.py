@@ -163,7 +163,9 @@ def test_repeated_server_errors_stop_the_run_naming_engine_and_cause(workspace, 
     assert isinstance(result.stopped, EngineError)
     message = str(result.stopped)
     assert "libre" in message and "3 time(s) in a row" in message and "HTTP 500" in message
-    assert len(libre.requests) == 3 * 2  # 3 entries, each tried twice, then the stop
+    # 3 entries, each tried twice, then the stop; the one worker may have sent the next entry's first request
+    # before the stop was decided, but never its retry.
+    assert 3 * 2 <= len(libre.requests) <= 3 * 2 + 1
 
 
 def test_garbage_answers_fail_those_entries_only(workspace, libre):

@@ -315,9 +315,9 @@ def translate_workspace(
     memory = TranslationMemory.from_catalogs(catalogs.items())
     glossary = _load_glossary(workspace)
     protector = Protector(lang=lang, matcher=_term_matcher(glossary), source_lang=workspace.config.source_language)
-    run = _Run(workspace, lang, settings, glossary, include_fuzzy, progress, environ)
+    run = _Run(workspace, lang, settings, glossary, protector, include_fuzzy, progress, environ)
     log.info("translation memory for %s: %d sentences from %d file(s)", lang, len(memory), len(files))
-    plan = run.plan(chosen, catalogs, memory, protector)
+    plan = run.plan(chosen, catalogs, memory)
     if dry_run:
         return run.dry_run(plan)
     return run.execute(plan, {release_id: files[release_id] for release_id in chosen})
@@ -353,12 +353,14 @@ class _Run:
     """State of one translate run (kept off the public API)."""
 
     def __init__(self, workspace: Workspace, lang: str, settings: TranslateSettings, glossary: Glossary | None,
-                 include_fuzzy: bool, progress: ProgressListener | None, environ: Mapping[str, str] | None) -> None:
+                 protector: Protector, include_fuzzy: bool, progress: ProgressListener | None,
+                 environ: Mapping[str, str] | None) -> None:
         self.workspace = workspace
         self.lang = lang
         self.source_lang = workspace.config.source_language
         self.settings = settings
         self.glossary = glossary
+        self._protector = protector
         self.include_fuzzy = include_fuzzy
         self.progress = progress
         self.environ = environ
@@ -368,8 +370,7 @@ class _Run:
 
     # -- planning
 
-    def plan(self, chosen: list[str], catalogs: Mapping[str, Catalog], memory: TranslationMemory,
-             protector: Protector) -> _Plan:
+    def plan(self, chosen: list[str], catalogs: Mapping[str, Catalog], memory: TranslationMemory) -> _Plan:
         plan = _Plan({}, [], [], [], {})
         use_engine = self.settings.engine != MEMORY_ENGINE
         use_memory = self.settings.memory or not use_engine
@@ -390,14 +391,13 @@ class _Run:
                     tally.no_match += 1
                     continue
                 else:
-                    entry.masked = protector.mask(message.msgid)
+                    entry.masked = self._protector.mask(message.msgid)
                     if entry.masked.needs_engine:
                         plan.engine_entries.append(entry)
                     else:
-                        entry.restored = protector.restore(entry.masked, entry.masked.text)
+                        entry.restored = self._protector.restore(entry.masked, entry.masked.text)
                         plan.local_drafts.append(entry)
                 plan.pending[release_id] = plan.pending.get(release_id, 0) + 1
-        self._protector = protector
         return plan
 
     def dry_run(self, plan: _Plan) -> TranslateResult:
