@@ -20,6 +20,12 @@ mkdir -p site
 step "presslate sync"
 "$PRESSLATE" sync
 
+step "presslate status"
+"$PRESSLATE" status
+
+step "presslate status --format html --output site/status.html"
+"$PRESSLATE" status --format html --output site/status.html
+
 step "gettext's own validation of every catalog (msgfmt -c)"
 if command -v msgfmt >/dev/null; then
   for po in locales/*/*.po; do msgfmt -c -o /dev/null "$po"; done

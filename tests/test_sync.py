@@ -160,3 +160,40 @@ def test_concurrent_syncs_do_not_corrupt_files(seeded_workspace):
     assert not list(ws.root.rglob("*.tmp"))
     sync_workspace(ws, use_state=False)
     assert snapshot(ws.root) == before
+
+
+def test_parallel_sync_writes_the_same_files_as_a_sequential_one(seeded_workspace, tmp_path, monkeypatch):
+    import presslate.sync as sync_module
+
+    ws = seeded_workspace
+    for release_id in ws.release_ids():
+        path = ws.release_path(release_id)
+        path.write_text(path.read_text(encoding="utf-8").replace(" IOM ", " the IOM ", 1), encoding="utf-8")
+    copy_root = tmp_path / "copy"
+    shutil.copytree(ws.root, copy_root)
+    from presslate.workspace import open_workspace
+
+    moment = __import__("datetime").datetime(2026, 11, 27, 12, 0, tzinfo=__import__("datetime").timezone.utc)
+    sequential = sync_workspace(open_workspace(explicit=copy_root), now=moment, jobs=1)
+    monkeypatch.setattr(sync_module, "PARALLEL_THRESHOLD", 1)
+    parallel = sync_workspace(ws, now=moment, jobs=2)
+    assert len(parallel.written) == len(sequential.written) > 0
+    assert snapshot(ws.root) == snapshot(copy_root)
+
+
+def test_template_date_changes_only_when_the_template_does(seeded_workspace):
+    import datetime as dt
+
+    ws = seeded_workspace
+    pot = ws.template_path(IRAQ)
+    before = read_po(pot).header["POT-Creation-Date"]
+    later = dt.datetime(2030, 1, 2, 3, 4, tzinfo=dt.timezone.utc)
+    sync_workspace(ws, now=later, use_state=False)
+    assert read_po(pot).header["POT-Creation-Date"] == before
+    path = ws.release_path(IRAQ)
+    path.write_text(path.read_text(encoding="utf-8").replace("UNFPA.", "UNFPA and UNHCR."), encoding="utf-8")
+    sync_workspace(ws, now=later)
+    assert read_po(pot).header["POT-Creation-Date"] == "2030-01-02 03:04+0000"
+    assert read_po(ws.po_path("ko", IRAQ)).header["POT-Creation-Date"] == "2030-01-02 03:04+0000"
+    other = ws.template_path("iom-and-egypt-hold-regional-partners-briefing-on")
+    assert read_po(other).header["POT-Creation-Date"] == before

@@ -13,9 +13,11 @@ from filelock import FileLock, Timeout
 from presslate.errors import LockError
 
 
-def write_bytes_atomic(path: Path, data: bytes) -> bool:
+def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
+    Readers never see a partial file. ``durable`` fsyncs the file before the rename; bulk
+    writers pass False and call :func:`flush_to_disk` once at the end instead.
     Returns False, touching nothing, when the file already holds exactly these bytes.
     """
     try:
@@ -29,7 +31,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> bool:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         if path.exists():
             os.chmod(tmp_name, path.stat().st_mode & 0o777)
         else:
@@ -41,9 +44,14 @@ def write_bytes_atomic(path: Path, data: bytes) -> bool:
     return True
 
 
-def write_text_atomic(path: Path, text: str) -> bool:
+def write_text_atomic(path: Path, text: str, *, durable: bool = True) -> bool:
     """UTF-8 text version of :func:`write_bytes_atomic`."""
-    return write_bytes_atomic(path, text.encode("utf-8"))
+    return write_bytes_atomic(path, text.encode("utf-8"), durable=durable)
+
+
+def flush_to_disk() -> None:
+    """Commit every written file to disk at once (one ``sync`` instead of one fsync per file)."""
+    os.sync()
 
 
 @contextmanager

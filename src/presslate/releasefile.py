@@ -12,6 +12,7 @@ from presslate.errors import ReleaseFileError
 from presslate.models import RELEASE_ID_RE, Block, BlockKind, Release
 
 FENCE = "---"
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONTACT_MARKER = "<!-- contact -->"
 _ESCAPE_STARTS = ("#", "- ", "-", ">", "<!--", "\\", "* ", "+ ")
 _FRONT_KEYS = ("id", "date", "dateline", "source", "source_format", "part", "posted", "titles", "backlinks")
@@ -46,9 +47,9 @@ def parse_release(text: str, *, path: Path | None = None) -> Release:
 
 def _parse_front_matter(text: str, *, path: Path | None) -> dict[str, Any]:
     try:
-        meta = yaml.safe_load(text) or {}
+        meta = yaml.load(text, Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         raise ReleaseFileError(f"invalid front matter: {getattr(exc, 'problem', exc)}", path=path, line=line) from exc
     except ValueError as exc:  # e.g. a date YAML reads as a timestamp but that does not exist

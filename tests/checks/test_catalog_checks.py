@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseInfo
+from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext
 from presslate.checks.engine import term_index
 from presslate.checks.inconsistent import InconsistentCheck
 from presslate.checks.mirror_title import MirrorTitleCheck
@@ -67,9 +67,8 @@ MEXICO_TITLE = "IOM, 멕시코에서 이주자 수용센터 실무자 역량강�
 
 
 def run_mirror(release: Release, lang: str = "ko", glossary=None, **settings) -> list[str]:
-    info = ReleaseInfo(release.id, f"l10n/releases/{release.id}.md", release, 9)
-    ctx = CatalogContext(lang=lang, entries=[], releases=[info], terms=term_index(glossary, lang) if glossary else None,
-                         settings=settings)
+    ctx = ReleaseContext(lang=lang, release=release, path=f"l10n/releases/{release.id}.md", titles_line=9,
+                         terms=term_index(glossary, lang) if glossary else None, settings=settings)
     return [f.message for f in MirrorTitleCheck().check(ctx)]
 
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from presslate.cli import cli
+from presslate.cli import COMMANDS, cli
 
 
 def test_every_command_has_help(run_cli):
-    for name in cli.commands:
+    for name in COMMANDS:
         result = run_cli(name, "--help")
         assert result.exit_code == 0
         assert "Usage: " in result.stdout and len(result.stdout.splitlines()) > 3, name

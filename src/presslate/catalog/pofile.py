@@ -1167,7 +1167,7 @@ def _encoding(catalog: Catalog) -> str:
     return "utf-8"
 
 
-def write_po(path: Path, catalog: Catalog, *, width: int = DEFAULT_WIDTH) -> bool:
+def write_po(path: Path, catalog: Catalog, *, width: int = DEFAULT_WIDTH, durable: bool = True) -> bool:
     """Write ``catalog`` to ``path`` atomically; False (file untouched) when unchanged.
 
     The bytes go to a temporary file in the same directory, are flushed to disk and
@@ -1175,13 +1175,17 @@ def write_po(path: Path, catalog: Catalog, *, width: int = DEFAULT_WIDTH) -> boo
     never see a partial file, and an unchanged file keeps its mtime.
     """
     path = Path(path)
+    return write_bytes_atomic(path, encode_po(catalog, width=width, path=path), durable=durable)
+
+
+def encode_po(catalog: Catalog, *, width: int = DEFAULT_WIDTH, path: Path | None = None) -> bytes:
+    """The bytes :func:`write_po` writes: :func:`format_po` in the catalog's charset."""
     encoding = _encoding(catalog)
     try:
-        data = format_po(catalog, width=width).encode(encoding)
+        return format_po(catalog, width=width).encode(encoding)
     except UnicodeEncodeError as exc:
         raise CatalogError(f"text cannot be written in the declared charset {encoding}: "
                            f"{exc.object[exc.start:exc.end]!r}", path=path) from exc
-    return write_bytes_atomic(path, data)
 
 
 # ---------------------------------------------------------------------------

@@ -36,7 +36,7 @@ def build_template(release: Release, segments: list[Segment], *, reference_path:
     """The POT of a release: one message per distinct sentence, in document order.
 
     A sentence that occurs twice gets one message with both references and both places.
-    The ``POT-Creation-Date`` is left empty; :func:`stamp_template` sets it.
+    The ``POT-Creation-Date`` is left empty; sync sets it when the template changes.
     """
     by_msgid: dict[str, Message] = {}
     for segment in translatable(segments):
@@ -66,27 +66,6 @@ def build_template(release: Release, segments: list[Segment], *, reference_path:
     if title:
         comments.insert(0, title)
     return Catalog(header=header, header_comments=comments, header_flags=["fuzzy"], messages=list(by_msgid.values()))
-
-
-def same_messages(left: Catalog, right: Catalog) -> bool:
-    """True when two catalogs hold the same messages with the same comments and references."""
-    def signature(catalog: Catalog) -> list[tuple]:
-        return [
-            (m.msgctxt, m.msgid, m.msgstr, tuple(m.flags), tuple(m.auto_comments), tuple(m.translator_comments),
-             tuple(m.references), m.previous_msgid, m.obsolete)
-            for m in catalog.messages
-        ]
-
-    return signature(left) == signature(right) and left.header_comments == right.header_comments
-
-
-def stamp_template(template: Catalog, previous: Catalog | None, *, now: dt.datetime) -> Catalog:
-    """Set ``POT-Creation-Date``: kept from the previous POT when nothing changed, else ``now``."""
-    if previous is not None and same_messages(template, previous) and previous.header.get("POT-Creation-Date"):
-        template.header["POT-Creation-Date"] = previous.header["POT-Creation-Date"]
-    else:
-        template.header["POT-Creation-Date"] = format_po_date(now)
-    return template
 
 
 def ordered_header(fields: dict[str, str]) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Bases of every check: ``SegmentCheck`` (one entry at a time) and ``CatalogCheck`` (all catalogs of a language).
+"""Bases of every check: ``SegmentCheck`` (one entry), ``CatalogCheck`` (all catalogs of a language), ``ReleaseCheck`` (a release's metadata).
 
 A check class declares ``check_id`` (kebab-case, stable: it appears in ignore flags, JSON, SARIF
 and the docs), ``name``, ``default_severity`` and a docstring that says what it catches with
@@ -13,8 +13,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from presslate.checks.finding import Finding, Severity
 from presslate.checks.languages import LanguageRules, rules_for
@@ -55,6 +54,22 @@ def parse_pair(spec: str) -> tuple[str, str, str]:
     if not found:
         raise ValueError(f'an example must read "source" -> "target", not {spec!r}')
     return json.loads(found.group("source")), json.loads(found.group("target")), found.group("rest").strip()
+
+
+class lazy:
+    """A computed attribute stored on first use (like ``functools.cached_property``, without its lock)."""
+
+    def __init__(self, function) -> None:
+        self.function = function
+        self.name = function.__name__
+        self.__doc__ = function.__doc__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = self.function(instance)
+        instance.__dict__[self.name] = value
+        return value
 
 
 class Check:
@@ -104,24 +119,24 @@ class SegmentContext:
     fuzzy: bool = False
     draft: bool = False
 
-    @cached_property
+    @lazy
     def rules(self) -> LanguageRules:
         return rules_for(self.lang)
 
-    @cached_property
+    @lazy
     def source_rules(self) -> LanguageRules:
         return rules_for(self.source_lang)
 
-    @cached_property
-    def source_protected(self) -> list[Protected]:
+    @lazy
+    def source_protected(self) -> tuple[Protected, ...]:
         """URLs, e-mails, phones and hashtags of the source."""
         return find_protected(self.source)
 
-    @cached_property
-    def target_protected(self) -> list[Protected]:
+    @lazy
+    def target_protected(self) -> tuple[Protected, ...]:
         return find_protected(self.target)
 
-    @cached_property
+    @lazy
     def source_terms(self) -> list:
         """Glossary matches in the source outside URLs and e-mails (``sblack@iom.int`` is not the term IOM)."""
         if self.terms is None:
@@ -161,9 +176,8 @@ class SegmentCheck(Check):
         return self.check(ctx)
 
 
-@dataclass(frozen=True)
-class CatalogEntry:
-    """One translated entry as catalog checks see it (kept small: it is cached)."""
+class CatalogEntry(NamedTuple):
+    """One translated entry as catalog checks see it (a tuple: there are tens of thousands)."""
 
     path: str
     line: int
@@ -174,23 +188,12 @@ class CatalogEntry:
     ignored: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class ReleaseInfo:
-    """A release a language's catalogs belong to, for checks that read release metadata."""
-
-    release_id: str
-    path: str
-    release: Release
-    titles_line: int | None = None
-
-
 @dataclass
 class CatalogContext:
-    """All translated entries of one language across every release, and the releases themselves."""
+    """All translated entries of one language across every release."""
 
     lang: str
     entries: list[CatalogEntry]
-    releases: list[ReleaseInfo] = field(default_factory=list)
     terms: TermIndex | None = None
     severities: Mapping[str, Severity] = field(default_factory=dict)
     settings: Mapping[str, object] = field(default_factory=dict)
@@ -215,9 +218,48 @@ class CatalogContext:
 
 
 class CatalogCheck(Check):
-    """A check across all catalogs of one language (consistency between releases, release metadata)."""
+    """A check across all catalogs of one language (consistency between releases)."""
 
     def check(self, ctx: CatalogContext) -> list[Finding]:
+        raise NotImplementedError
+
+    def run_example(self, example: Example, *, terms: TermIndex | None) -> list[Finding]:
+        raise NotImplementedError
+
+
+@dataclass
+class ReleaseContext:
+    """One release as seen from one of its languages: its metadata (titles, dates) and the glossary.
+
+    ``path`` and ``titles_line`` say where the release file holds the language's title.
+    """
+
+    lang: str
+    release: Release
+    path: str
+    titles_line: int | None = None
+    terms: TermIndex | None = None
+    severities: Mapping[str, Severity] = field(default_factory=dict)
+    settings: Mapping[str, object] = field(default_factory=dict)
+
+    def finding(self, check: type[Check] | Check, message: str) -> Finding:
+        return Finding(
+            check=check.check_id,
+            severity=self.severities.get(check.check_id, check.default_severity),
+            path=self.path,
+            line=self.titles_line,
+            lang=self.lang,
+            release=self.release.id,
+            msgid=self.release.title,
+            msgstr=self.release.titles.get(self.lang),
+            message=message,
+        )
+
+
+class ReleaseCheck(Check):
+    """A check of a release's metadata in one language, run with that language's PO file of the release."""
+
+    def check(self, ctx: ReleaseContext) -> list[Finding]:
         raise NotImplementedError
 
     def run_example(self, example: Example, *, terms: TermIndex | None) -> list[Finding]:

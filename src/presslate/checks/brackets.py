@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from presslate.checks.base import SegmentCheck, SegmentContext
 from presslate.checks.finding import Finding, Severity
 
@@ -13,11 +15,37 @@ BRACKETS = (
 )
 DOUBLE_OPENERS = "“«„「『〝"
 DOUBLE_CLOSERS = "”»」』〞"
+_ANY_MARK_RE = re.compile("[" + re.escape("".join(o + c for _, o, c in BRACKETS) + DOUBLE_OPENERS + DOUBLE_CLOSERS
+                                          + "‘\"") + "]")
 
 
-def bracket_balance(text: str, openers: str, closers: str) -> int:
-    """Openings minus closings."""
-    return sum(text.count(ch) for ch in openers) - sum(text.count(ch) for ch in closers)
+_ROLE: dict[str, tuple[str, int]] = {}
+for _name, _openers, _closers in BRACKETS:
+    _ROLE.update({ch: (_name, 1) for ch in _openers})
+    _ROLE.update({ch: (_name, -1) for ch in _closers})
+_ROLE.update({ch: ("quote", 1) for ch in DOUBLE_OPENERS})
+_ROLE.update({ch: ("quote", -1) for ch in DOUBLE_CLOSERS})
+
+
+def balances(text: str) -> dict[str, int]:
+    """Openings minus closings per bracket kind (``(``, ``[``, ``{``) and the quotation imbalance (``quote``)."""
+    result = {"(": 0, "[": 0, "{": 0, "quote": 0}
+    straight = single_open = 0
+    single_close: list[int] = []
+    for match in _ANY_MARK_RE.finditer(text):
+        ch = match.group()
+        role = _ROLE.get(ch)
+        if role is not None:
+            result[role[0]] += role[1]
+        elif ch == '"':
+            straight += 1
+        elif ch == "‘":
+            single_open += 1
+    if single_open:
+        single_close = [i for i, ch in enumerate(text)
+                        if ch == "’" and not (i + 1 < len(text) and text[i + 1].isalpha())]
+    result["quote"] = abs(result["quote"] + single_open - len(single_close)) + straight % 2
+    return result
 
 
 def quote_imbalance(text: str) -> int:
@@ -27,11 +55,7 @@ def quote_imbalance(text: str) -> int:
     that open one with ``‘`` (``’`` is an apostrophe too: ``IOM’s``, ``l’OIM``); a straight
     ``"`` only counts when there is an odd number of them.
     """
-    net = bracket_balance(text, DOUBLE_OPENERS, DOUBLE_CLOSERS)
-    if "‘" in text:
-        net += text.count("‘") - sum(1 for i, ch in enumerate(text)
-                                    if ch == "’" and not (i + 1 < len(text) and text[i + 1].isalpha()))
-    return abs(net) + text.count('"') % 2
+    return balances(text)["quote"]
 
 
 class BracketsCheck(SegmentCheck):
@@ -49,18 +73,19 @@ class BracketsCheck(SegmentCheck):
     default_severity = Severity.WARNING
 
     def check(self, ctx: SegmentContext) -> list[Finding]:
+        if not _ANY_MARK_RE.search(ctx.source) and not _ANY_MARK_RE.search(ctx.target):
+            return []
+        source, target = balances(ctx.source), balances(ctx.target)
+        if source == target:
+            return []
         findings = []
-        for name, openers, closers in BRACKETS:
-            if not any(ch in ctx.target or ch in ctx.source for ch in openers + closers):
-                continue
-            source, target = bracket_balance(ctx.source, openers, closers), bracket_balance(ctx.target, openers, closers)
-            if source != target:
-                findings.append(ctx.finding(self, f"unbalanced {_describe(name, target)} "
-                                                  f"(the source {_describe_source(source)})"))
-        source_quotes, target_quotes = quote_imbalance(ctx.source), quote_imbalance(ctx.target)
-        if source_quotes != target_quotes:
-            state = "are balanced" if source_quotes == 0 else f"leave {source_quotes} open"
-            findings.append(ctx.finding(self, f"{target_quotes or 'no'} unmatched quotation mark(s) in the "
+        for name in ("(", "[", "{"):
+            if source[name] != target[name]:
+                findings.append(ctx.finding(self, f"unbalanced {_describe(name, target[name])} "
+                                                  f"(the source {_describe_source(source[name])})"))
+        if source["quote"] != target["quote"]:
+            state = "are balanced" if source["quote"] == 0 else f"leave {source['quote']} open"
+            findings.append(ctx.finding(self, f"{target['quote'] or 'no'} unmatched quotation mark(s) in the "
                                               f"translation; the source's {state}"))
         return findings
 

@@ -68,20 +68,39 @@ def run_segment_checks(ctx: SegmentContext, checks: list[SegmentCheck], *, ignor
     return findings
 
 
+Memo = dict[tuple, list[tuple[str, Severity, str]]]
+
+
 def check_catalog(catalog: Catalog, *, lang: str, terms: TermIndex | None, checks: list[SegmentCheck],
                   severities: Mapping[str, Severity], path: str | None, release: str | None,
-                  source_lang: str = "en") -> list[Finding]:
-    """Segment findings of every active entry of ``catalog``."""
+                  source_lang: str = "en", memo: Memo | None = None) -> list[Finding]:
+    """Segment findings of every active entry of ``catalog``.
+
+    ``memo`` (owned by the caller, for one run) remembers the findings of an entry by its
+    source, translation and state, so that a sentence repeated across releases is checked once.
+    """
     findings: list[Finding] = []
+    setup = (lang, tuple(check.check_id for check in checks), tuple(sorted(severities.items())))
     for message in catalog.messages:
         if message.obsolete or not message.msgid:
             continue
-        ctx = SegmentContext(
-            source=message.msgid, target=message_target(message), lang=lang, terms=terms, message=message,
-            path=path, line=message.line or None, release=release, source_lang=source_lang,
-            severities=severities, fuzzy=message.fuzzy, draft=message.draft,
-        )
-        findings += run_segment_checks(ctx, checks, ignored=ignored_check_ids(message))
+        target = message_target(message)
+        ignored = ignored_check_ids(message)
+        key = (setup, message.msgid, target, message.fuzzy, message.draft,
+               tuple(message.translator_comments) if message.fuzzy else ())
+        found = memo.get(key) if memo is not None else None
+        if found is None:
+            ctx = SegmentContext(
+                source=message.msgid, target=target, lang=lang, terms=terms, message=message,
+                path=path, line=message.line or None, release=release, source_lang=source_lang,
+                severities=severities, fuzzy=message.fuzzy, draft=message.draft,
+            )
+            found = [(f.check, f.severity, f.message) for f in run_segment_checks(ctx, checks)]
+            if memo is not None:
+                memo[key] = found
+        line = message.line or None
+        findings += [Finding(check, severity, path, line, lang, release, message.msgid, target, text)
+                     for check, severity, text in found if check not in ignored]
     return findings
 
 

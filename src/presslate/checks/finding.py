@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -103,22 +104,21 @@ class CheckReport:
 
     def summary(self) -> dict[str, Any]:
         """Counts by severity, by check and by language."""
-        by_check: dict[str, int] = {}
+        by_check = Counter(finding.check for finding in self.findings)
+        pairs = Counter((finding.lang, finding.severity.value) for finding in self.findings if finding.lang)
         by_lang: dict[str, dict[str, int]] = {}
-        for finding in self.findings:
-            by_check[finding.check] = by_check.get(finding.check, 0) + 1
-            if finding.lang:
-                counts = by_lang.setdefault(finding.lang, {s.value: 0 for s in Severity})
-                counts[finding.severity.value] += 1
+        for (lang, severity), count in sorted(pairs.items()):
+            by_lang.setdefault(lang, {s.value: 0 for s in Severity})[severity] = count
+        severities = Counter(finding.severity for finding in self.findings)
         return {
             "files_checked": self.files_checked,
             "findings": len(self.findings),
-            "error": self.count(Severity.ERROR),
-            "warning": self.count(Severity.WARNING),
-            "info": self.count(Severity.INFO),
+            "error": severities[Severity.ERROR],
+            "warning": severities[Severity.WARNING],
+            "info": severities[Severity.INFO],
             "input_errors": len(self.errors),
             "by_check": dict(sorted(by_check.items())),
-            "by_language": dict(sorted(by_lang.items())),
+            "by_language": by_lang,
         }
 
     def to_dict(self) -> dict[str, Any]:

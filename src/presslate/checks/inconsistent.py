@@ -49,17 +49,18 @@ class InconsistentCheck(CatalogCheck):
     def _same_source(self, ctx: CatalogContext, entries: list[CatalogEntry]) -> list[Finding]:
         groups: dict[tuple[str | None, str], list[CatalogEntry]] = defaultdict(list)
         for entry in entries:
-            groups[(entry.msgctxt, normal_text(entry.msgid))].append(entry)
+            groups[(entry.msgctxt, entry.msgid)].append(entry)
         findings = []
         for group in groups.values():
-            if len(group) < 2:
+            if len(group) < 2 or all(entry.msgstr == group[0].msgstr for entry in group):
                 continue
             targets = [normal_text(entry.msgstr) for entry in group]
             if len(set(targets)) < 2:
                 continue
             reference = _reference(group, targets)
+            reference_target = normal_text(reference.msgstr)
             for entry, target in zip(group, targets):
-                if target != normal_text(reference.msgstr):
+                if target != reference_target:
                     findings.append(ctx.finding(
                         self, f"the same source is translated {quote(reference.msgstr)} in "
                               f"{reference.path}:{reference.line}",
@@ -70,10 +71,10 @@ class InconsistentCheck(CatalogCheck):
     def _same_target(self, ctx: CatalogContext, entries: list[CatalogEntry]) -> list[Finding]:
         groups: dict[str, list[CatalogEntry]] = defaultdict(list)
         for entry in entries:
-            groups[normal_text(entry.msgstr)].append(entry)
+            groups[entry.msgstr].append(entry)
         findings = []
         for group in groups.values():
-            if len(group) < 2:
+            if len(group) < 2 or all(entry.msgid == group[0].msgid for entry in group):
                 continue
             sources = [folded(entry.msgid) for entry in group]
             if len(set(sources)) < 2:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from presslate.checks.base import SegmentCheck, SegmentContext
 from presslate.checks.finding import Finding, Severity
 from presslate.checks.languages import NON_BREAKING_SPACES
@@ -35,26 +38,42 @@ class LocalePunctuationCheck(SegmentCheck):
             return []
         findings = []
         text = ctx.target
-        protected = ctx.target_protected
         if rules.space_before:
-            missing = sorted({ch for i, ch in enumerate(text) if ch in rules.space_before
-                              and _needs_space(text, i, rules.space_before) and not inside(protected, i, i + 1)})
+            missing = sorted({text[i] for i in _tight_marks(text, rules.space_before)
+                              if _needs_space(text, i, rules.space_before) and not inside(ctx.target_protected, i, i + 1)})
             if missing:
-                marks = " ".join(missing)
-                findings.append(ctx.finding(self, f"a no-break space is missing before {marks}"))
-        if rules.space_inside_guillemets:
-            bad = [i for i, ch in enumerate(text)
-                   if (ch == "«" and i + 1 < len(text) and text[i + 1] not in _SPACES)
-                   or (ch == "»" and i > 0 and text[i - 1] not in _SPACES)]
-            if bad:
-                findings.append(ctx.finding(self, "« » need a no-break space inside them"))
+                findings.append(ctx.finding(self, f"a no-break space is missing before {' '.join(missing)}"))
+        if rules.space_inside_guillemets and ("«" in text or "»" in text) and _TIGHT_GUILLEMETS_RE.search(text):
+            findings.append(ctx.finding(self, "« » need a no-break space inside them"))
         if rules.local_marks:
-            latin = sorted({ch for i, ch in enumerate(text) if ch in rules.local_marks
-                            and _after_native_word(text, i) and not inside(protected, i, i + 1)})
+            latin = sorted({text[i] for i in _marks(text, "".join(rules.local_marks))
+                            if _after_native_word(text, i) and not inside(ctx.target_protected, i, i + 1)})
             if latin:
                 wanted = ", ".join(f'"{rules.local_marks[ch]}" instead of "{ch}"' for ch in latin)
                 findings.append(ctx.finding(self, f"write {wanted}"))
         return findings
+
+
+_TIGHT_GUILLEMETS_RE = re.compile("«[^ \u00a0\u202f]|[^ \u00a0\u202f]»")
+
+
+@lru_cache(maxsize=None)
+def _mark_pattern(marks: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(marks)}]")
+
+
+@lru_cache(maxsize=None)
+def _tight_pattern(marks: str) -> re.Pattern[str]:
+    """A mark right after a character that is neither a space nor another such mark."""
+    return re.compile(f"(?<=[^ \u00a0\u202f{re.escape(marks)}])[{re.escape(marks)}]")
+
+
+def _marks(text: str, marks: str) -> list[int]:
+    return [match.start() for match in _mark_pattern(marks).finditer(text)]
+
+
+def _tight_marks(text: str, marks: str) -> list[int]:
+    return [match.start() for match in _tight_pattern(marks).finditer(text)]
 
 
 def _needs_space(text: str, index: int, marks: str) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import re
 
-from presslate.checks.base import CatalogCheck, CatalogContext, Example, ReleaseInfo, quote
+from presslate.checks.base import Example, ReleaseCheck, ReleaseContext, quote
 from presslate.checks.finding import Finding, Severity
 from presslate.models import Release
 
@@ -15,7 +15,7 @@ TITLE_DATE_RE = re.compile(r"^\s*\((?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\)\
 _EXAMPLE_RE = re.compile(r"^date (?P<date>\S+), posted (?P<posted>\S+), title (?P<title>\".*\")$")
 
 
-class MirrorTitleCheck(CatalogCheck):
+class MirrorTitleCheck(ReleaseCheck):
     """A release's translated title and its date must agree with the release, and the title must follow the glossary.
 
     A mirror page opens each release with ``(YYYY/M/D) <translated title>``: the date is the
@@ -35,17 +35,13 @@ class MirrorTitleCheck(CatalogCheck):
     default_severity = Severity.ERROR
     options = {"max_delay_days": DEFAULT_MAX_DELAY_DAYS}
 
-    def check(self, ctx: CatalogContext) -> list[Finding]:
-        findings: list[Finding] = []
+    def check(self, ctx: ReleaseContext) -> list[Finding]:
+        title = ctx.release.titles.get(ctx.lang)
+        if not title:
+            return []
         max_delay = int(ctx.settings.get("max_delay_days", DEFAULT_MAX_DELAY_DAYS))
-        for info in ctx.releases:
-            title = info.release.titles.get(ctx.lang)
-            if not title:
-                continue
-            messages = self._date_problems(info.release, title, max_delay) + self._glossary_problems(ctx, info, title)
-            findings += [ctx.finding(self, message, path=info.path, line=info.titles_line, release=info.release_id,
-                                     msgid=info.release.title, msgstr=title) for message in messages]
-        return findings
+        messages = self._date_problems(ctx.release, title, max_delay) + self._glossary_problems(ctx, title)
+        return [ctx.finding(self, message) for message in messages]
 
     def _date_problems(self, release: Release, title: str, max_delay: int) -> list[str]:
         problems = []
@@ -68,7 +64,7 @@ class MirrorTitleCheck(CatalogCheck):
                             f"{release.posted}, {delay} days later (at most {max_delay} expected)")
         return problems
 
-    def _glossary_problems(self, ctx: CatalogContext, info: ReleaseInfo, title: str) -> list[str]:
+    def _glossary_problems(self, ctx: ReleaseContext, title: str) -> list[str]:
         terms = ctx.terms
         if terms is None:
             return []
@@ -76,7 +72,7 @@ class MirrorTitleCheck(CatalogCheck):
         for term, variant in terms.forbidden_found(title):
             problems.append(f"{quote(variant)} is forbidden for {quote(term.term)} in the title")
         checked: set[str] = set()
-        source_title = info.release.title
+        source_title = ctx.release.title
         if source_title:
             for match in terms.source_matches(source_title):
                 checked.add(match.term.term)
@@ -102,8 +98,8 @@ class MirrorTitleCheck(CatalogCheck):
         release = Release(id="example", date=dt.date.fromisoformat(found["date"]),
                           posted=dt.date.fromisoformat(found["posted"]),
                           titles={example.lang: json.loads(found["title"])})
-        info = ReleaseInfo(release_id="example", path="l10n/releases/example.md", release=release, titles_line=9)
-        return self.check(CatalogContext(lang=example.lang, entries=[], releases=[info], terms=terms))
+        return self.check(ReleaseContext(lang=example.lang, release=release, path="l10n/releases/example.md",
+                                         titles_line=9, terms=terms))
 
 
 def _slashed(day: dt.date) -> str:

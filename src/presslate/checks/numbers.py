@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from presslate.checks.base import SegmentCheck, SegmentContext
 from presslate.checks.finding import Finding, Severity
-from presslate.checks.numerals import NumberToken, extract_numbers, soft_values
+from presslate.checks.numerals import NumberToken, numbers_of, soft_values_of
 
 
 class NumbersCheck(SegmentCheck):
@@ -28,17 +28,18 @@ class NumbersCheck(SegmentCheck):
     default_severity = Severity.ERROR
 
     def check(self, ctx: SegmentContext) -> list[Finding]:
-        source = extract_numbers(ctx.source, ctx.source_rules, protected=ctx.source_protected, strict=True)
-        target = extract_numbers(ctx.target, ctx.rules, protected=ctx.target_protected)
+        source = numbers_of(ctx.source, ctx.source_lang, strict=True)
+        target = numbers_of(ctx.target, ctx.lang)
         if not source and not target:
             return []
         target_values = {value for token in target for value in token.values}
         source_values = {token.value for token in source}
         missing = _distinct(token for token in source if token.value not in target_values)
+        unexplained = [token for token in target if not any(value in source_values for value in token.values)]
         invented: list[NumberToken] = []
-        if target:
-            allowed = source_values | soft_values(ctx.source, ctx.source_rules)
-            invented = _distinct(token for token in target if not any(value in allowed for value in token.values))
+        if unexplained:
+            soft = soft_values_of(ctx.source, ctx.source_lang)
+            invented = _distinct(token for token in unexplained if not any(value in soft for value in token.values))
         findings: list[Finding] = []
         if len(missing) == 1 and len(invented) == 1:
             findings.append(ctx.finding(self, f"{missing[0].text} became {invented[0].text} in the translation"))
@@ -52,6 +53,8 @@ class NumbersCheck(SegmentCheck):
     def _percent_findings(self, ctx: SegmentContext, source: list[NumberToken], target: list[NumberToken],
                           missing: list[NumberToken]) -> list[Finding]:
         findings = []
+        if not any(token.percent for token in source):
+            return findings
         for token in source:
             if not token.percent or token in missing:
                 continue

@@ -9,12 +9,12 @@ text) keeps both readings so that either can match.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
-from presslate.checks.languages import SPACE_SEPARATORS, LanguageRules
-from presslate.checks.patterns import Protected, inside
+from presslate.checks.languages import SPACE_SEPARATORS, LanguageRules, rules_for
+from presslate.checks.patterns import Protected, find_protected, inside
 
 # Arabic-Indic, Persian (extended Arabic-Indic) and full-width digits become ASCII; the
 # Arabic decimal and thousands marks become private markers. One character in, one out,
@@ -30,12 +30,13 @@ _SEPARATORS = ".,'\u2019" + ARABIC_DECIMAL + ARABIC_GROUP
 _NUMBER_RE = re.compile(
     rf"\d+(?:(?:[{re.escape(_SEPARATORS)}]|[{SPACE_SEPARATORS}](?=\d{{3}}(?!\d)))\d+)*"
 )
+_ANY_DIGIT_RE = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
+_NATIVE_DIGIT_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
 _PERCENT_SIGNS = "%\u066a\uff05"  # % ٪ ％
 _GAP = "[ \u00a0\u202f]?"
 
 
-@dataclass(frozen=True)
-class NumberToken:
+class NumberToken(NamedTuple):
     """A number as written (``text``, ``start``/``end``) and the values it can stand for (first = preferred)."""
 
     text: str
@@ -62,9 +63,9 @@ def extract_numbers(text: str, rules: LanguageRules, *, protected: list[Protecte
     token the language's marks cannot read, or could read as a 3-digit grouping in English
     style, also gets the English reading.
     """
-    plain = normalise_digits(text)
-    if not any(ch.isdigit() for ch in plain):
+    if not _ANY_DIGIT_RE.search(text):
         return []
+    plain = normalise_digits(text) if _NATIVE_DIGIT_RE.search(text) else text
     lowered = plain.lower()
     pattern = _scale_pattern(rules)
     tokens: list[NumberToken] = []
@@ -91,6 +92,14 @@ def extract_numbers(text: str, rules: LanguageRules, *, protected: list[Protecte
     return tokens
 
 
+@lru_cache(maxsize=65536)
+def numbers_of(text: str, lang: str, *, strict: bool = False) -> tuple[NumberToken, ...]:
+    """The numbers of ``text`` in ``lang`` outside its URLs, e-mails and phone numbers (memoised)."""
+    if not _ANY_DIGIT_RE.search(text):
+        return ()
+    return tuple(extract_numbers(text, rules_for(lang), protected=find_protected(text), strict=strict))
+
+
 def _readings(raw: str, rules: LanguageRules, *, strict: bool) -> tuple[Decimal, ...]:
     """Every value ``raw`` can stand for: the locale's reading first, then the English one."""
     readings: list[Decimal] = []
@@ -109,26 +118,25 @@ def _readings(raw: str, rules: LanguageRules, *, strict: bool) -> tuple[Decimal,
     return tuple(readings)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=None)
+def _grammar(decimal: str, group: str) -> tuple[re.Pattern[str], dict[int, None]]:
+    """How a language writes a number: digit groups of three after the first, then a decimal part."""
+    groups = group + ARABIC_GROUP + (SPACE_SEPARATORS if group in SPACE_SEPARATORS else "")
+    pattern = re.compile(rf"(?:\d{{1,3}}(?:[{re.escape(groups)}]\d{{3}})+|\d+)(?:[{re.escape(decimal + ARABIC_DECIMAL)}]\d+)?")
+    return pattern, dict.fromkeys(map(ord, groups))
+
+
+@lru_cache(maxsize=65536)
 def _read(raw: str, *, decimal: str, group: str) -> Decimal | None:
     """``raw`` read with one decimal mark and one group mark (Arabic marks always count), or None."""
-    spaces = group in SPACE_SEPARATORS or group == "\u00a0"
-    integer_part, fraction = raw, ""
-    decimal_marks = {decimal, ARABIC_DECIMAL}
-    positions = [i for i, ch in enumerate(raw) if ch in decimal_marks]
-    if len(positions) > 1:
+    pattern, drop = _grammar(decimal, group)
+    if not pattern.fullmatch(raw):
         return None
-    if positions:
-        integer_part, fraction = raw[: positions[0]], raw[positions[0] + 1 :]
-        if not fraction.isdigit():
-            return None
-    groups = re.split(f"[{re.escape(group + ARABIC_GROUP)}{SPACE_SEPARATORS if spaces else ''}]", integer_part)
-    if not all(part.isdigit() for part in groups):
-        return None
-    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(part) != 3 for part in groups[1:])):
-        return None
+    plain = raw.translate(drop)
+    for mark in (decimal, ARABIC_DECIMAL):
+        plain = plain.replace(mark, ".")
     try:
-        return _normal(Decimal("".join(groups) + ("." + fraction if fraction else "")))
+        return _normal(Decimal(plain))
     except InvalidOperation:
         return None
 
@@ -184,6 +192,12 @@ def _add_up_scales(tokens: list[NumberToken], plain: str) -> list[NumberToken]:
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=16384)
+def soft_values_of(text: str, lang: str) -> frozenset[Decimal]:
+    """:func:`soft_values` of ``text`` in ``lang`` (memoised)."""
+    return frozenset(soft_values(text, rules_for(lang)))
 
 
 def soft_values(text: str, rules: LanguageRules) -> set[Decimal]:

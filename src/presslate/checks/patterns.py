@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TRAILING = ".,;:!?)]}»”’\"'、。，"
 
@@ -12,16 +13,13 @@ URL_RE = re.compile(r"(?<![\w@/])(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“”]+
 # Extension words: English, French, Spanish, Korean, Arabic.
 _EXTENSION = r"(?:ext|extension|poste|extensión|내선|تحويلة)"
 _PHONE_BODY = rf"\+?\d(?:[ \u00a0\u202f.\-/()]{{0,2}}\d)+(?:\s*{_EXTENSION}\.?\s*\d+)?"
-_LABELS = "tel|tél|teléfono|telefono|phone|fax|mobile|móvil|portable|전화|هاتف"
+_LABELS = ("tel", "tél", "teléfono", "telefono", "phone", "fax", "mobile", "móvil", "portable", "전화", "هاتف")
 # A phone number: a '+' and country code, or digits after a 'Tel'-style label.
-PHONE_RE = re.compile(
-    rf"(?<![\w+])(?=\+\d)(?P<intl>{_PHONE_BODY})|(?<!\w)(?:{_LABELS})(?!\w)\.?\s*:?\s*(?P<labelled>{_PHONE_BODY})",
-    re.IGNORECASE,
-)
+INTERNATIONAL_PHONE_RE = re.compile(rf"(?<![\w+])(?=\+\d){_PHONE_BODY}", re.IGNORECASE)
+LABELLED_PHONE_RE = re.compile(
+    rf"(?<!\w)(?:{'|'.join(_LABELS)})(?!\w)\.?\s*:?\s*(?P<number>{_PHONE_BODY})", re.IGNORECASE)
 HASHTAG_RE = re.compile(r"(?<![\w&#/])#[^\W\d_][\w]*")
-_HINT_RE = re.compile(rf"[@+#]|://|www\.|{_LABELS}", re.IGNORECASE)
-
-KINDS = (("url", URL_RE), ("email", EMAIL_RE), ("phone", PHONE_RE), ("hashtag", HASHTAG_RE))
+_DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -34,14 +32,27 @@ class Protected:
     text: str
 
 
-def find_protected(text: str) -> list[Protected]:
+@lru_cache(maxsize=65536)
+def find_protected(text: str) -> tuple[Protected, ...]:
     """URLs, e-mails, phone numbers and hashtags of ``text``, in order, never overlapping."""
-    if not _HINT_RE.search(text):
-        return []
+    kinds: list[tuple[str, re.Pattern[str], int | str]] = []
+    if "://" in text or "www." in text or "WWW." in text:
+        kinds.append(("url", URL_RE, 0))
+    if "@" in text:
+        kinds.append(("email", EMAIL_RE, 0))
+    if _DIGIT_RE.search(text):
+        if "+" in text:
+            kinds.append(("phone", INTERNATIONAL_PHONE_RE, 0))
+        lowered = text.lower()
+        if any(label in lowered for label in _LABELS):
+            kinds.append(("phone", LABELLED_PHONE_RE, "number"))
+    if "#" in text:
+        kinds.append(("hashtag", HASHTAG_RE, 0))
+    if not kinds:
+        return ()
     found: list[Protected] = []
-    for kind, pattern in KINDS:
+    for kind, pattern, group in kinds:
         for match in pattern.finditer(text):
-            group = (match.lastgroup or 0) if kind == "phone" else 0
             start, end = match.span(group)
             value = match.group(group)
             if kind in ("url", "email"):
@@ -53,10 +64,10 @@ def find_protected(text: str) -> list[Protected]:
             if any(start < other.end and other.start < end for other in found):
                 continue
             found.append(Protected(kind, start, end, value))
-    return sorted(found, key=lambda item: item.start)
+    return tuple(sorted(found, key=lambda item: item.start))
 
 
-def inside(spans: list[Protected], start: int, end: int) -> bool:
+def inside(spans: tuple[Protected, ...] | list[Protected], start: int, end: int) -> bool:
     """True when ``[start, end)`` overlaps one of ``spans``."""
     return any(start < span.end and span.start < end for span in spans)
 

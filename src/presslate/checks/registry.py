@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from presslate.checks.base import CatalogCheck, Check, SegmentCheck
+from presslate.checks.base import CatalogCheck, Check, ReleaseCheck, SegmentCheck
 from presslate.checks.brackets import BracketsCheck
 from presslate.checks.do_not_translate import DoNotTranslateCheck
 from presslate.checks.double_space import DoubleSpaceCheck
@@ -48,8 +48,8 @@ def validate_registry(checks: tuple[type[Check], ...]) -> None:
     seen: set[str] = set()
     for check in checks:
         label = check.__name__
-        if not issubclass(check, (SegmentCheck, CatalogCheck)):
-            raise TypeError(f"{label} is neither a SegmentCheck nor a CatalogCheck")
+        if not issubclass(check, (SegmentCheck, CatalogCheck, ReleaseCheck)):
+            raise TypeError(f"{label} is not a SegmentCheck, CatalogCheck or ReleaseCheck")
         if not CHECK_ID_RE.match(check.check_id):
             raise TypeError(f"{label}.check_id {check.check_id!r} is not kebab-case")
         if check.check_id in seen:
@@ -70,3 +70,4 @@ CHECK_IDS: tuple[str, ...] = tuple(check.check_id for check in CHECKS)
 BY_ID: dict[str, type[Check]] = {check.check_id: check for check in CHECKS}
 SEGMENT_CHECKS: tuple[type[SegmentCheck], ...] = tuple(c for c in CHECKS if issubclass(c, SegmentCheck))
 CATALOG_CHECKS: tuple[type[CatalogCheck], ...] = tuple(c for c in CHECKS if issubclass(c, CatalogCheck))
+RELEASE_CHECKS: tuple[type[ReleaseCheck], ...] = tuple(c for c in CHECKS if issubclass(c, ReleaseCheck))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from dataclasses import dataclass
@@ -31,7 +32,17 @@ class AppContext:
 
 
 class PresslateGroup(click.Group):
-    """A click group that turns PresslateError into ``path:line: message`` and exit code 2."""
+    """A click group that loads commands lazily and turns PresslateError into ``path:line: message``, exit 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        if cmd_name not in self.commands:
+            self.add_command(_load_command(cmd_name), cmd_name)
+        return self.commands[cmd_name]
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
@@ -74,20 +85,24 @@ def cli(ctx: click.Context, workspace_dir: Path | None, verbose: int, quiet: boo
     ctx.obj = AppContext(workspace_dir=workspace_dir, quiet=quiet)
 
 
-def _register() -> None:
-    from presslate.cli import check as check_cmd
-    from presslate.cli import glossary as glossary_cmd
-    from presslate.cli import ingest as ingest_cmd
-    from presslate.cli import init as init_cmd
-    from presslate.cli import segment as segment_cmd
-    from presslate.cli import sync as sync_cmd
-    from presslate.cli import translate as translate_cmd
+# Command name -> module in presslate.cli exposing ``command``; imported only when used, so a
+# command does not pay for the others' imports.
+COMMANDS: dict[str, str] = {
+    "init": "init",
+    "ingest": "ingest",
+    "segment": "segment",
+    "sync": "sync",
+    "glossary": "glossary",
+    "check": "check",
+    "status": "status",
+    "translate": "translate",
+}
 
-    for module in (init_cmd, ingest_cmd, segment_cmd, sync_cmd, glossary_cmd, check_cmd, translate_cmd):
-        cli.add_command(module.command)
 
+def _load_command(name: str) -> click.Command:
+    module = importlib.import_module(f"presslate.cli.{COMMANDS[name]}")
+    return module.command
 
-_register()
 
 
 def main() -> None:

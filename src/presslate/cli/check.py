@@ -62,9 +62,11 @@ def command(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...]
     threshold = Severity(fail_on) if fail_on else settings.fail_on
     report = run_checks(workspace, paths=list(paths) or None, languages=list(languages) or None,
                         use_cache=not no_cache, jobs=jobs)
-    shown = report.to_dict()
+    data = report.to_dict()
     floor = Severity(min_severity)
-    shown["findings"] = [f for f in shown["findings"] if Severity(f["severity"]).reaches(floor)]
+    shown = dict(data)
+    if floor is not Severity.INFO:
+        shown["findings"] = [f for f in data["findings"] if Severity(f["severity"]).reaches(floor)]
     text = RENDERERS[output_format](shown, fail_on=threshold)
     if output is not None:
         from presslate.fileio import write_text_atomic
@@ -74,7 +76,7 @@ def command(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...]
         click.echo(text, nl=False)
     for error in report.errors:
         report_error(error)
-    click.echo(summary_line(report.to_dict()), err=True)
+    click.echo(summary_line(data), err=True)
     if report.errors:
         raise SystemExit(int(ExitCode.USAGE))
     if report.reaches(threshold):

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Benchmark ``presslate check`` against Translate Toolkit's ``pofilter`` on the shared benchmark corpus.
+
+Run by hand (not a test):
+
+    python3 /work/shared/bench/make_corpus.py --out /tmp/bench-corpus      # once, shared
+    python3 -m venv /tmp/ttk && /tmp/ttk/bin/pip install translate-toolkit  # the incumbent
+    PYTHONPATH=src python bench/bench_check.py --corpus /tmp/bench-corpus --langs fr,ko
+
+For each language (1000 PO files) it times, as whole commands (wall clock, median of --repeat runs):
+  pofilter    pofilter with the comparable tests (numbers, urls, emails, acronyms,
+              doublespacing, endpunc, unchanged) on the same files
+  cold        presslate check with every check, the cache emptied first (it is written)
+  no-cache    presslate check --no-cache
+  warm        presslate check again over unchanged files (served by the cache)
+and prints the ratios to pofilter's time, in Markdown, for bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from presslate.models import Block, BlockKind, Release  # noqa: E402
+from presslate.releasefile import format_release  # noqa: E402
+
+POFILTER_TESTS = ("numbers", "urls", "emails", "acronyms", "doublespacing", "endpunc", "unchanged")
+TITLE_LINE_RE = re.compile(r"^\((\d{4})/(\d{1,2})/(\d{1,2})\)\s+(.+)$")
+
+
+def build_workspace(corpus: Path, work: Path, langs: list[str]) -> Path:
+    """Turn the corpus (``.txt`` releases, PO files) into a presslate workspace under ``work``."""
+    root = work / "workspace"
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "l10n" / "releases").mkdir(parents=True)
+    languages = ", ".join(f'"{lang}"' for lang in langs)
+    (root / "l10n" / "config.toml").write_text(
+        f'[project]\nname = "bench"\nsource_language = "en"\nlanguages = [{languages}]\n', encoding="utf-8")
+    shutil.copy(ROOT / "glossary.csv", root / "glossary.csv")
+    for text_path in sorted((corpus / "l10n" / "releases").glob("*.txt")):
+        (root / "l10n" / "releases" / f"{text_path.stem}.md").write_text(
+            format_release(release_from_text(text_path)), encoding="utf-8")
+    for lang in langs:
+        shutil.copytree(corpus / "locales" / lang, root / "locales" / lang)
+    return root
+
+
+def release_from_text(path: Path) -> Release:
+    """A release from a corpus text file: a mirror title line (date, Korean title) or an English title, then paragraphs."""
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    release = Release(id=path.stem)
+    found = TITLE_LINE_RE.match(lines[0]) if lines else None
+    if found:
+        release.date = dt.date(int(found[1]), int(found[2]), int(found[3]))
+        release.posted = release.date + dt.timedelta(days=3)
+        release.titles = {"ko": found[4]}
+        lines = lines[1:]
+    elif lines:
+        release.blocks.append(Block(BlockKind.TITLE, lines.pop(0)))
+    for line in lines:
+        kind = BlockKind.LIST_ITEM if line.startswith("- ") else BlockKind.PARAGRAPH
+        release.blocks.append(Block(kind, line[2:] if kind is BlockKind.LIST_ITEM else line.lstrip("#\\>+*-<! ")))
+    return release
+
+
+def timed(command: list[str], *, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 1)) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    elapsed = time.perf_counter() - start
+    if result.returncode not in ok:
+        raise SystemExit(f"{' '.join(command)} failed ({result.returncode}): {result.stderr.decode()[-2000:]}")
+    return elapsed
+
+
+def median_of(repeat: int, action) -> float:
+    return statistics.median(action() for _ in range(repeat))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", type=Path, default=Path("/tmp/bench-corpus"))
+    parser.add_argument("--work", type=Path, default=ROOT / "bench" / "work")
+    parser.add_argument("--langs", default="ko,fr,es,ar")
+    parser.add_argument("--pofilter", default="/tmp/ttk/bin/pofilter")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    langs = args.langs.split(",")
+    root = build_workspace(args.corpus, args.work, langs)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    presslate = [sys.executable, "-m", "presslate", "-q", "-C", str(root), "check", "--output", os.devnull]
+    rows = []
+    for lang in langs:
+        out = args.work / f"pofilter-{lang}"
+
+        def pofilter() -> float:
+            shutil.rmtree(out, ignore_errors=True)
+            tests = [f"--test={test}" for test in POFILTER_TESTS]
+            return timed([args.pofilter, "--progress=none", f"--language={lang}", *tests,
+                          str(root / "locales" / lang), str(out)])
+
+        def cold() -> float:
+            shutil.rmtree(root / ".presslate-cache", ignore_errors=True)
+            return timed([*presslate, "--lang", lang], env=env)
+
+        def no_cache() -> float:
+            return timed([*presslate, "--lang", lang, "--no-cache"], env=env)
+
+        def warm() -> float:
+            return timed([*presslate, "--lang", lang], env=env)
+
+        base = median_of(args.repeat, pofilter)
+        cold_time = median_of(args.repeat, cold)
+        no_cache_time = median_of(args.repeat, no_cache)
+        timed([*presslate, "--lang", lang], env=env)  # fill the cache
+        warm_time = median_of(args.repeat, warm)
+        rows.append((lang, base, cold_time, no_cache_time, warm_time))
+        print(f"{lang}: pofilter {base:.2f}s  cold {cold_time:.2f}s  no-cache {no_cache_time:.2f}s  "
+              f"warm {warm_time:.3f}s", file=sys.stderr)
+    print(f"Machine: `{platform.uname().system} {platform.uname().release} {platform.machine()}`, "
+          f"{os.cpu_count()} CPU(s), Python {platform.python_version()}; {dt.date.today()}; "
+          f"{len(list((root / 'locales' / langs[0]).glob('*.po')))} files per language, median of {args.repeat}.\n")
+    print("| lang | pofilter (s) | cold (s) | cold / pofilter | --no-cache / pofilter | warm (s) | warm / pofilter |")
+    print("|---|---|---|---|---|---|---|")
+    for lang, base, cold_time, no_cache_time, warm_time in rows:
+        print(f"| {lang} | {base:.2f} | {cold_time:.2f} | 1/{base / cold_time:.1f} | 1/{base / no_cache_time:.1f} | "
+              f"{warm_time:.3f} | 1/{base / warm_time:.0f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""``presslate check``: exit codes, formats, --list, --output, configuration and input errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from presslate.catalog.pofile import read_po, write_po
+from presslate.cli import cli
+from presslate.checks.registry import CHECK_IDS
+
+REPO = Path(__file__).resolve().parents[2]
+IRAQ = "2014-09-09-iom-iraq-on-sunday-joined-a-relief-convoy"
+KURDISTAN = "Iraq’s Kurdistan region today holds 50 per cent of all displaced individuals – some 862,458 people."
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "ws"
+    root.mkdir()
+    for name in ("l10n", "locales"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "glossary.csv", root / "glossary.csv")
+    return root
+
+
+def translate(root: Path, lang: str, msgid: str, msgstr: str) -> int:
+    path = root / "locales" / lang / f"{IRAQ}.po"
+    catalog = read_po(path)
+    catalog.find(msgid).msgstr = msgstr
+    write_po(path, catalog)
+    return read_po(path).find(msgid).line
+
+
+def run(root: Path, *args: str):
+    return CliRunner().invoke(cli, ["-C", str(root), "check", *args])
+
+
+def test_list_prints_every_check_with_its_examples() -> None:
+    result = CliRunner().invoke(cli, ["check", "--list"])
+    assert result.exit_code == 0
+    for check_id in CHECK_IDS:
+        assert f"\n{check_id}  [" in "\n" + result.output
+    assert "numbers  [error]  Numbers" in result.output
+    assert "Fails (fr):" in result.output and "Passes (fr):" in result.output
+
+
+def test_untranslated_workspace_passes(workspace: Path) -> None:
+    result = run(workspace)
+    assert result.exit_code == 0, result.output
+    assert "info untranslated: not translated yet" in result.stdout
+    assert "0 errors, 0 warnings" in result.stderr
+
+
+def test_an_error_fails_with_exit_1_in_compiler_form(workspace: Path) -> None:
+    line = translate(workspace, "fr", KURDISTAN, "La région accueille 50 % des déplacés, soit 826 458 personnes.")
+    result = run(workspace, "--lang", "fr", "--min-severity", "warning")
+    assert result.exit_code == 1
+    assert result.stdout == f"locales/fr/{IRAQ}.po:{line}: error numbers: 862,458 became 826 458 in the translation\n"
+
+
+def test_fail_on_warning(workspace: Path) -> None:
+    translate(workspace, "es", "Iraq", "Irak ")
+    assert run(workspace, "--lang", "es").exit_code == 0
+    assert run(workspace, "--lang", "es", "--fail-on", "warning").exit_code == 1
+    config = workspace / "l10n" / "config.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[check]\nfail_on = "warning"\n', encoding="utf-8")
+    assert run(workspace, "--lang", "es").exit_code == 1
+    assert run(workspace, "--lang", "es", "--fail-on", "error").exit_code == 0
+
+
+def test_unknown_check_id_in_config_is_exit_2_with_the_path(workspace: Path) -> None:
+    config = workspace / "l10n" / "config.toml"
+    config.write_text(config.read_text(encoding="utf-8") + '\n[check.languages.ko]\ndisable = ["double-spaces"]\n',
+                      encoding="utf-8")
+    result = run(workspace)
+    assert result.exit_code == 2
+    assert f"{config}: [check] languages.ko.disable: unknown check id 'double-spaces'" in result.stderr
+
+
+def test_broken_po_file_is_exit_2_and_the_rest_is_still_reported(workspace: Path) -> None:
+    broken = workspace / "locales" / "ko" / "iom-focuses-on-migrants-in-crisis-displacement-at.po"
+    broken.write_text(broken.read_text(encoding="utf-8") + "\ngarbage line\n", encoding="utf-8")
+    translate(workspace, "ko", KURDISTAN, "이라크 쿠르디스탄 지역에는 실향민 50%가 머물고 있다.")
+    result = run(workspace, "--lang", "ko")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("locales/ko/iom-focuses-on-migrants-in-crisis-displacement-at.po")
+    assert "error numbers: 862,458 is missing from the translation" in result.stdout
+
+
+def test_unknown_language_is_exit_2(workspace: Path) -> None:
+    result = run(workspace, "--lang", "de")
+    assert result.exit_code == 2
+    assert "'de' is not a target language" in result.stderr
+
+
+def test_json_to_a_file(workspace: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = run(workspace, "--format", "json", "--output", str(out), str(workspace / "locales" / "ko" / f"{IRAQ}.po"))
+    assert result.exit_code == 0 and result.stdout == ""
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["summary"]["files_checked"] == 1
+    assert {finding["path"] for finding in document["findings"]} == {f"locales/ko/{IRAQ}.po"}
+
+
+@pytest.mark.parametrize(("output_format", "start"), [
+    ("sarif", '{\n  "$schema"'),
+    ("junit", "<?xml version='1.0' encoding='UTF-8'?>\n<testsuites"),
+    ("github", "::notice file=locales/ar/"),
+])
+def test_other_formats(workspace: Path, output_format: str, start: str) -> None:
+    result = run(workspace, "--format", output_format, "--no-cache", "--jobs", "1")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(start)
