@@ -47,14 +47,6 @@ def libre() -> Iterator[FakeLibre]:
         yield server
 
 
-def set_config(workspace: Workspace, translate_section: str) -> Workspace:
-    """Append a [translate] section to the workspace's config and reopen it."""
-    path = workspace.config.path
-    assert path is not None
-    path.write_text(path.read_text(encoding="utf-8") + "\n[translate]\n" + translate_section + "\n", encoding="utf-8")
-    return open_workspace(explicit=workspace.root)
-
-
 def edit_entry(workspace: Workspace, lang: str, release: str, msgid: str, *, msgstr: str,
                fuzzy: bool = False) -> None:
     """Write a translation into one entry as a translator would."""
