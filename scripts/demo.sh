@@ -20,6 +20,18 @@ mkdir -p site
 step "presslate sync"
 "$PRESSLATE" sync
 
+step "presslate translate --lang fr --dry-run"
+"$PRESSLATE" translate --lang fr --dry-run
+
+step "offline drafts from the translation memory, on a scratch copy (tracked files stay as they are)"
+scratch=".presslate-cache/demo-workspace"
+rm -rf "$scratch" && mkdir -p "$scratch"
+cp -r l10n locales glossary.csv "$scratch"/
+for lang in ko fr es ar; do
+  "$PRESSLATE" -C "$scratch" translate --lang "$lang" || [ $? -eq 1 ]
+done
+"$PRESSLATE" -C "$scratch" status
+
 step "presslate status"
 "$PRESSLATE" status
 
