@@ -38,6 +38,15 @@ step "presslate status"
 step "presslate status --format html --output site/status.html"
 "$PRESSLATE" status --format html --output site/status.html
 
+step "presslate build --lang ko --mirror --format txt --output site/mirror-ko"
+"$PRESSLATE" build --lang ko --mirror --format txt --output site/mirror-ko
+
+step "presslate build --mirror   (HTML pages and an index page per language)"
+"$PRESSLATE" build --mirror
+
+step "presslate compile"
+"$PRESSLATE" compile
+
 step "gettext's own validation of every catalog (msgfmt -c)"
 if command -v msgfmt >/dev/null; then
   for po in locales/*/*.po; do msgfmt -c -o /dev/null "$po"; done
