@@ -20,11 +20,32 @@ mkdir -p site
 step "presslate sync"
 "$PRESSLATE" sync
 
+step "presslate translate --lang fr --dry-run"
+"$PRESSLATE" translate --lang fr --dry-run
+
+step "offline drafts from the translation memory, on a scratch copy (tracked files stay as they are)"
+scratch=".presslate-cache/demo-workspace"
+rm -rf "$scratch" && mkdir -p "$scratch"
+cp -r l10n locales glossary.csv "$scratch"/
+for lang in ko fr es ar; do
+  "$PRESSLATE" -C "$scratch" translate --lang "$lang" || [ $? -eq 1 ]
+done
+"$PRESSLATE" -C "$scratch" status
+
 step "presslate status"
 "$PRESSLATE" status
 
 step "presslate status --format html --output site/status.html"
 "$PRESSLATE" status --format html --output site/status.html
+
+step "presslate build --lang ko --mirror --format txt --output site/mirror-ko"
+"$PRESSLATE" build --lang ko --mirror --format txt --output site/mirror-ko
+
+step "presslate build --mirror   (HTML pages and an index page per language)"
+"$PRESSLATE" build --mirror
+
+step "presslate compile"
+"$PRESSLATE" compile
 
 step "gettext's own validation of every catalog (msgfmt -c)"
 if command -v msgfmt >/dev/null; then

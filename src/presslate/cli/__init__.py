@@ -95,6 +95,9 @@ COMMANDS: dict[str, str] = {
     "glossary": "glossary",
     "check": "check",
     "status": "status",
+    "translate": "translate",
+    "build": "build",
+    "compile": "compile",
 }
 
 

@@ -1,0 +1,1 @@
+"""Publishing: rebuild translated releases, mirror pages and index pages; compile MO files."""

@@ -1,0 +1,49 @@
+"""``presslate compile``: MO files per language and release, fuzzy entries out, broken PO files stop the run."""
+
+from __future__ import annotations
+
+import gettext
+from pathlib import Path
+
+from presslate.catalog.pofile import read_po, write_po
+
+from tests.build.helpers import IRAQ_RELEASE, invoke, translate_iraq_release
+
+
+def mo_of(root: Path, lang: str, release_id: str = IRAQ_RELEASE) -> gettext.GNUTranslations:
+    with (root / "site" / "locale" / lang / "LC_MESSAGES" / f"{release_id}.mo").open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+def test_compile_writes_gettext_layout_without_fuzzy_entries(mirror_workspace: Path) -> None:
+    data = translate_iraq_release(mirror_workspace, ("ko", "ar"))
+    po = mirror_workspace / "locales" / "ko" / f"{IRAQ_RELEASE}.po"
+    catalog = read_po(po)
+    catalog.messages[1].flags.append("fuzzy")
+    write_po(po, catalog)
+
+    result = invoke("-C", mirror_workspace, "compile", "--lang", "ko", "--lang", "ar")
+
+    assert result.exit_code == 0, result.output
+    assert "ko: 5 MO file(s) (5 changed): 20 translated messages, 1 fuzzy and" in result.stdout
+    korean, arabic = mo_of(mirror_workspace, "ko"), mo_of(mirror_workspace, "ar")
+    first, second = data["sentences"][0], data["sentences"][1]
+    assert korean.gettext(first["en"]) == "이라크"
+    assert korean.gettext(second["en"]) == second["en"]  # the fuzzy entry is left out
+    assert arabic.gettext(second["en"]) == second["ar"]
+    assert not (mirror_workspace / "site" / "locale" / "fr").exists()
+    again = invoke("-C", mirror_workspace, "compile", "--lang", "ko")
+    assert "ko: 5 MO file(s) (0 changed)" in again.stdout
+
+
+def test_compile_stops_on_a_broken_po_file_before_writing(mirror_workspace: Path, tmp_path: Path) -> None:
+    broken = mirror_workspace / "locales" / "es" / f"{IRAQ_RELEASE}.po"
+    broken.write_text('msgid ""\nmsgstr ""\n\nmsgid "Iraq"\nIrak\n', encoding="utf-8")
+    output = tmp_path / "mo"
+
+    result = invoke("-C", mirror_workspace, "compile", "--output", output)
+
+    assert result.exit_code == 2
+    assert str(broken) in result.stderr
+    assert not output.exists()
+    assert not list(tmp_path.glob(".presslate-staging-*"))
