@@ -26,11 +26,14 @@ if TYPE_CHECKING:
 
 IGNORE_COMMENT_RE = re.compile(r"^\s*presslate:\s*ignore\s+(?P<ids>.+?)\s*$", re.IGNORECASE)
 EXAMPLE_RE = re.compile(r"^\s*(?P<kind>Fails|Passes) \((?P<lang>[A-Za-z_]+)\):\s*(?P<spec>.+?)\s*$")
+_NO_IDS: frozenset[str] = frozenset()
 _PAIR_RE = re.compile(r'^(?P<source>"(?:[^"\\]|\\.)*")\s*->\s*(?P<target>"(?:[^"\\]|\\.)*")(?P<rest>.*)$')
 
 
 def ignored_check_ids(message: Message) -> frozenset[str]:
     """Checks silenced on an entry: ``ignore-<id>`` flags and ``presslate: ignore <id> [<id>...]`` comments."""
+    if not message.flags and not message.translator_comments:
+        return _NO_IDS
     ids = set(message.ignored_checks())
     for comment in message.translator_comments:
         found = IGNORE_COMMENT_RE.match(comment)

@@ -28,9 +28,11 @@ def term_index(glossary: Glossary | None, lang: str) -> TermIndex | None:
         return cached[1]
     from presslate.checks.termindex import TermIndex
 
-    index = TermIndex(glossary, lang)
     if len(_INDEXES) > 16:
         _INDEXES.clear()
+    # The languages of one glossary share its matcher, so each source is looked at once.
+    shared = next((index.matcher for owner, index in _INDEXES.values() if owner is glossary), None)
+    index = TermIndex(glossary, lang, matcher=shared)
     _INDEXES[key] = (glossary, index)
     return index
 
@@ -69,6 +71,54 @@ def run_segment_checks(ctx: SegmentContext, checks: list[SegmentCheck], *, ignor
 
 
 Memo = dict[tuple, list[tuple[str, Severity, str]]]
+Row = tuple[int | None, str, Severity, str, str, str]
+"""One finding of a catalog run: line, check id, severity, message, msgid, msgstr."""
+
+
+def _applicable(checks: list[SegmentCheck]) -> dict[tuple[bool, bool], list[SegmentCheck]]:
+    """The checks :func:`run_segment_checks` applies to an entry, by (has a translation, fuzzy)."""
+    return {(translated, fuzzy): [check for check in checks
+                                  if (translated or check.checks_untranslated) and (not fuzzy or check.checks_drafts)]
+            for translated in (True, False) for fuzzy in (True, False)}
+
+
+def catalog_rows(catalog: Catalog, *, lang: str, terms: TermIndex | None, checks: list[SegmentCheck],
+                 severities: Mapping[str, Severity], path: str | None, release: str | None,
+                 source_lang: str = "en", memo: Memo | None = None) -> list[Row]:
+    """What :func:`check_catalog` finds, as plain rows (no objects per finding: there are tens of thousands)."""
+    rows: list[Row] = []
+    setup = (lang, tuple(check.check_id for check in checks), tuple(sorted(severities.items())))
+    applicable = _applicable(checks)
+    memo = {} if memo is None else memo
+    for message in catalog.messages:
+        msgid = message.msgid
+        if message.obsolete or not msgid:
+            continue
+        target = message.msgstr if message.msgid_plural is None else message.msgstr_plural.get(0, "")
+        fuzzy = message.fuzzy
+        draft = message.draft if fuzzy else False
+        key = (setup, msgid, target, fuzzy, draft, tuple(message.translator_comments) if fuzzy else ())
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _entry_findings(applicable[(bool(target), fuzzy)], SegmentContext(
+                source=msgid, target=target, lang=lang, terms=terms, message=message,
+                path=path, line=message.line or None, release=release, source_lang=source_lang,
+                severities=severities, fuzzy=fuzzy, draft=draft,
+            ))
+        if found:
+            line = message.line or None
+            ignored = ignored_check_ids(message)
+            rows += [(line, check, severity, text, msgid, target)
+                     for check, severity, text in found if check not in ignored]
+    return rows
+
+
+def _entry_findings(checks: list[SegmentCheck], ctx: SegmentContext) -> list[tuple[str, Severity, str]]:
+    findings: list[tuple[str, Severity, str]] = []
+    for check in checks:
+        for finding in check.check(ctx):
+            findings.append((finding.check, finding.severity, finding.message))
+    return findings
 
 
 def check_catalog(catalog: Catalog, *, lang: str, terms: TermIndex | None, checks: list[SegmentCheck],
@@ -79,29 +129,10 @@ def check_catalog(catalog: Catalog, *, lang: str, terms: TermIndex | None, check
     ``memo`` (owned by the caller, for one run) remembers the findings of an entry by its
     source, translation and state, so that a sentence repeated across releases is checked once.
     """
-    findings: list[Finding] = []
-    setup = (lang, tuple(check.check_id for check in checks), tuple(sorted(severities.items())))
-    for message in catalog.messages:
-        if message.obsolete or not message.msgid:
-            continue
-        target = message_target(message)
-        ignored = ignored_check_ids(message)
-        key = (setup, message.msgid, target, message.fuzzy, message.draft,
-               tuple(message.translator_comments) if message.fuzzy else ())
-        found = memo.get(key) if memo is not None else None
-        if found is None:
-            ctx = SegmentContext(
-                source=message.msgid, target=target, lang=lang, terms=terms, message=message,
-                path=path, line=message.line or None, release=release, source_lang=source_lang,
-                severities=severities, fuzzy=message.fuzzy, draft=message.draft,
-            )
-            found = [(f.check, f.severity, f.message) for f in run_segment_checks(ctx, checks)]
-            if memo is not None:
-                memo[key] = found
-        line = message.line or None
-        findings += [Finding(check, severity, path, line, lang, release, message.msgid, target, text)
-                     for check, severity, text in found if check not in ignored]
-    return findings
+    rows = catalog_rows(catalog, lang=lang, terms=terms, checks=checks, severities=severities, path=path,
+                        release=release, source_lang=source_lang, memo=memo)
+    return [Finding(check, severity, path, line, lang, release, msgid, target, text)
+            for line, check, severity, text, msgid, target in rows]
 
 
 def check_message(message: Message, *, lang: str, glossary: Glossary | None, only: Iterable[str] | None = None,

@@ -209,7 +209,7 @@ def _run_jobs(jobs: list[FileJob], state: RunState, workers: int | None) -> list
 def check_file(job: FileJob) -> FileResult:
     """Parse one PO file and run the segment checks of its language and the release checks (runs in a worker)."""
     from presslate.catalog.pofile import parse_po
-    from presslate.checks.engine import check_catalog, segment_checks, term_index
+    from presslate.checks.engine import catalog_rows, segment_checks, term_index
     from presslate.languages import normalise_language
 
     state = _STATE
@@ -235,12 +235,14 @@ def check_file(job: FileJob) -> FileResult:
     enabled = settings.enabled(lang)
     severities = settings.severities_for(lang)
     terms = term_index(state.glossary, lang) if state.glossary is not None else None
-    findings = check_catalog(catalog, lang=lang, terms=terms, checks=segment_checks(enabled), severities=severities,
-                             path=job.rel, release=result.release, source_lang=state.source_lang, memo=_MEMO)
-    result.findings = [[f.check, f.severity.value, f.line, f.message, None, None, None] for f in findings]
+    rows = catalog_rows(catalog, lang=lang, terms=terms, checks=segment_checks(enabled), severities=severities,
+                        path=job.rel, release=result.release, source_lang=state.source_lang, memo=_MEMO)
+    result.findings = [[check, severity.value, line, message, None, None, None]
+                       for line, check, severity, message, _, _ in rows]
     texts: dict[int | None, list[Any]] = {}
-    for finding in findings:
-        texts.setdefault(finding.line, [finding.line, finding.msgid, finding.msgstr])
+    for line, _, _, _, msgid, msgstr in rows:
+        if line not in texts:
+            texts[line] = [line, msgid, msgstr]
     result.texts = list(texts.values())
     result.entries = [
         [message.line, message.msgctxt, message.msgid, message.msgstr, sorted(ignored_check_ids(message))]
