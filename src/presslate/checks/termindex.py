@@ -2,54 +2,33 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from presslate.checks.patterns import Protected, inside
+from presslate.checks.patterns import Protected, find_protected, inside
+from presslate.terms import TermMatch
 
 if TYPE_CHECKING:
     from presslate.glossary import Glossary, Term
+    from presslate.terms import TermMatcher
 
-_WORD_RE = re.compile(r"\w+")
-_MARKS_RE = re.compile("[\u0300-\u036f]")
+SourceTerm = TermMatch
+"""A glossary term found in a source text (``text[start:end] == match.text``)."""
 
-
-def loose_fold(text: str) -> str:
-    """Lower case, Latin accents dropped, y as i: a form in which any inflection of a word keeps its first letters."""
-    return _MARKS_RE.sub("", unicodedata.normalize("NFD", text.lower())).replace("y", "i")
-
-
-def word_starts(text: str) -> frozenset[str]:
-    """The first two letters (loosely folded) of every word of ``text``.
-
-    A Snowball stem keeps at least the first two letters of its word (suffixes are removed only
-    from the RV/R1 regions, which start after them), so a variant matched by stems has every
-    one of its words' starts among the text's.
-    """
-    return frozenset(word[:2] for word in _WORD_RE.findall(loose_fold(text)))
-
-
-@dataclass(frozen=True)
-class SourceTerm:
-    """A glossary term found in a source text."""
-
-    term: Term
-    start: int
-    end: int
-    text: str
+CACHE_SIZE = 50_000
 
 
 class TermIndex:
-    """One language's view of the glossary: which terms a source names, which variants a target holds."""
+    """One language's view of the glossary: which terms a source names, which variants a target holds.
 
-    def __init__(self, glossary: Glossary, lang: str) -> None:
+    ``matcher`` may be shared by the indexes of several languages (it remembers the terms of each source).
+    """
+
+    def __init__(self, glossary: Glossary, lang: str, *, matcher: TermMatcher | None = None) -> None:
         from presslate.terms import TermMatcher, morphology_for
 
         self.glossary = glossary
         self.lang = lang
-        self.matcher = TermMatcher(glossary)
+        self.matcher = matcher if matcher is not None else TermMatcher(glossary)
         self.terms: list[Term] = glossary.for_language(lang)
         self.forbidden: list[tuple[Term, str]] = [
             (term, variant) for term in self.terms for variant in term.forbidden_in(lang)
@@ -59,23 +38,22 @@ class TermIndex:
         # Stem-matched languages inflect the ends of words only: a variant whose words' starts are
         # not all among the text's cannot match, and need not be asked of the matcher.
         self._stemmed = bool(morphology_for(lang).stemmer)
-        self._needles: dict[str, frozenset[str]] = {
-            variant: word_starts(variant) for _, variant in self.forbidden
-        }
         self._forbidden_groups: dict[bool, tuple[str, ...]] = {}
         for term, variant in self.forbidden:
             group = self._forbidden_groups.get(term.case_sensitive, ())
             if variant not in group:
                 self._forbidden_groups[term.case_sensitive] = (*group, variant)
 
-    def source_matches(self, text: str, *, exclude: list[Protected] = ()) -> list[SourceTerm]:
+    def source_matches(self, text: str, *, exclude: tuple[Protected, ...] | list[Protected] = ()) -> list[SourceTerm]:
         """Terms of ``text`` outside the ``exclude`` spans (URLs, e-mails ...)."""
-        found = []
-        for match in self.matcher.source_matches(text):
-            if exclude and inside(exclude, match.start, match.end):
-                continue
-            found.append(SourceTerm(match.term, match.start, match.end, match.text))
+        found = self.matcher.source_matches(text)
+        if exclude and found:
+            return [match for match in found if not inside(exclude, match.start, match.end)]
         return found
+
+    def source_terms(self, text: str) -> list[SourceTerm]:
+        """Terms of a source outside its URLs, e-mails, phone numbers and hashtags (:func:`find_protected`)."""
+        return self.source_matches(text, exclude=find_protected(text))
 
     def has(self, text: str, variant: str, *, case_sensitive: bool = True) -> bool:
         """True when ``text`` holds ``variant`` (inflected, with particles or clitics as the language allows).
@@ -86,7 +64,7 @@ class TermIndex:
         result = self._has.get(key)
         if result is None:
             result = self.matcher.target_has(text, variant, self.lang, case_sensitive=case_sensitive)
-            if len(self._has) > 50_000:
+            if len(self._has) > CACHE_SIZE:
                 self._has.clear()
             self._has[key] = result
         return result
@@ -101,13 +79,14 @@ class TermIndex:
             return []
         found = self._forbidden_cache.get(text)
         if found is None:
-            starts = word_starts(text) if self._stemmed else frozenset()
             found = frozenset(
                 variant
                 for case_sensitive, variants in self._forbidden_groups.items()
-                for _, _, variant in self._matches(text, starts, variants, case_sensitive)
+                for _, _, variant in self.matcher.target_matches(text, variants, self.lang,
+                                                                 case_sensitive=case_sensitive,
+                                                                 screen_starts=self._stemmed)
             )
-            if len(self._forbidden_cache) > 50_000:
+            if len(self._forbidden_cache) > CACHE_SIZE:
                 self._forbidden_cache.clear()
             self._forbidden_cache[text] = found
         if not found:
@@ -120,14 +99,6 @@ class TermIndex:
                 continue
             chosen[variant] = term
         return [(term, variant) for variant, term in chosen.items()]
-
-    def _matches(self, text: str, starts: frozenset[str], variants: tuple[str, ...],
-                 case_sensitive: bool) -> list[tuple[int, int, str]]:
-        if self._stemmed:
-            variants = tuple(v for v in variants if self._needles[v] <= starts)
-            if not variants:
-                return []
-        return self.matcher.target_matches(text, variants, self.lang, case_sensitive=case_sensitive)
 
     def renders(self, text: str, term: Term, variants: tuple[str, ...]) -> bool:
         """True when ``text`` holds one of ``variants`` of ``term``."""
