@@ -8,10 +8,13 @@ file step extracted. Both steps are cached (see :mod:`presslate.checks.cache`).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,11 @@ from presslate.workspace import Workspace
 log = logging.getLogger(__name__)
 PARALLEL_MIN_FILES = 40
 """Below this many files to parse, starting worker processes costs more than it saves."""
+GC_YOUNG_THRESHOLD = 20_000
+"""Allocations between two young-generation collections while checking (Python's default is 700).
+
+A run allocates millions of small objects that live until it ends (parsed entries, memoised
+results); collecting every 700 allocations spends about a seventh of the run walking them."""
 _ORDER = {check_id: index for index, check_id in enumerate(CHECK_IDS)}
 _NONE: frozenset[str] = frozenset()
 
@@ -81,6 +89,24 @@ def _init_worker(state: RunState) -> None:
     _MEMO.clear()
 
 
+def _start_worker(state: RunState) -> None:
+    """Set up a worker process: the run's state, and fewer garbage collections (it only checks files, then exits)."""
+    gc.freeze()  # what the worker inherited is never garbage: later collections need not walk it
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    _init_worker(state)
+
+
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Collect garbage less often while a run builds its many long-lived objects; restore the settings after."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], GC_YOUNG_THRESHOLD), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languages: list[str] | None = None,
                use_cache: bool = True, jobs: int | None = None) -> CheckReport:
     """Check the PO files at ``paths`` (files or folders; default: every PO file of the workspace).
@@ -89,6 +115,12 @@ def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languag
     collected in ``report.errors`` and the other files are still checked. Configuration
     errors raise :class:`~presslate.errors.ConfigError`.
     """
+    with _fewer_collections():
+        return _run(workspace, paths=paths, languages=languages, use_cache=use_cache, jobs=jobs)
+
+
+def _run(workspace: Workspace, *, paths: list[Path] | None, languages: list[str] | None, use_cache: bool,
+         jobs: int | None) -> CheckReport:
     settings = load_check_settings(workspace.config)
     selected = workspace.select_languages(languages) if languages else None
     report = CheckReport()
@@ -202,7 +234,7 @@ def _run_jobs(jobs: list[FileJob], state: RunState, workers: int | None) -> list
         return [check_file(job) for job in jobs]
     count = min(count, max(1, len(jobs) // 10))
     chunk = max(1, len(jobs) // (count * 8))
-    with ProcessPoolExecutor(max_workers=count, initializer=_init_worker, initargs=(state,)) as pool:
+    with ProcessPoolExecutor(max_workers=count, initializer=_start_worker, initargs=(state,)) as pool:
         return list(pool.map(check_file, jobs, chunksize=chunk))
 
 
