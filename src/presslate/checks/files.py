@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,19 @@ from presslate.workspace import Workspace
 
 TITLES_MARK = b"\ntitles:"
 """Release files without this carry no translated title: release checks have nothing to read."""
+FENCE = b"\n---"
+
+
+def may_title(data: bytes, lang: str) -> bool:
+    """False when the release file ``data`` cannot hold a title in ``lang``: no ``titles:`` key, or no ``lang`` in its front matter.
+
+    A YAML key is written out in the front matter, so a release whose front matter never
+    spells the language code has no title in it, and the release checks have nothing to read.
+    """
+    if TITLES_MARK not in data:
+        return False
+    end = data.find(FENCE, 3)
+    return lang.encode() in (data if end < 0 else data[:end])
 
 
 @dataclass(frozen=True)
@@ -20,7 +34,9 @@ class FileJob:
     """One PO file to check: where it is, how it is shown, its language when the path tells it, its content key.
 
     ``release_path`` is the release file with titles the release checks read (its bytes are
-    part of ``digest``).
+    part of ``digest``). Without a cache there is no digest (``""``): ``release_path`` is then
+    the release file of the same id, if it exists, and ``release_unread`` says the worker
+    decides from its bytes whether it has titles.
     """
 
     path: Path
@@ -29,6 +45,7 @@ class FileJob:
     digest: str
     release_path: Path | None = None
     release_rel: str | None = None
+    release_unread: bool = False
 
 
 class Digests:
@@ -43,7 +60,7 @@ class Digests:
 
     def of(self, path: Path, rel: str, workspace: Workspace) -> tuple[str, Path | None]:
         """The key of a PO file together with the release file it is checked with, and that release file."""
-        release = workspace.releases_dir / f"{path.stem}.md" if RELEASE_ID_RE.match(path.stem) else None
+        release = release_file(workspace, path)
         stamp = [*_stamp(path), *(_stamp(release) if release is not None else ())]
         if self.store is not None:
             known = self.store.get("stats", rel, stamp)
@@ -64,6 +81,11 @@ class Digests:
         if self.store is not None:
             self.store.put("stats", rel, stamp, [digest, with_release])
         return digest, release if with_release else None
+
+
+def release_file(workspace: Workspace, path: Path) -> Path | None:
+    """The release file of the same id as the PO file at ``path`` (None when the name is not a release id)."""
+    return workspace.releases_dir / f"{path.stem}.md" if RELEASE_ID_RE.match(path.stem) else None
 
 
 def _stamp(path: Path) -> tuple[int, ...]:
@@ -116,7 +138,14 @@ def language_files(workspace: Workspace, lang: str, digests: Digests, *, skip: s
 
 def _job(workspace: Workspace, path: Path, rel: str, lang: str | None, digests: Digests,
          errors: list[PresslateError] | None) -> FileJob | None:
-    """The job of one PO file: its content key covers the release file the release checks read."""
+    """The job of one PO file: its content key covers the release file the release checks read.
+
+    Without a cache nothing is read here: the worker reads the files, in parallel.
+    """
+    if digests.store is None and _readable_file(path):
+        release = release_file(workspace, path)
+        release_rel = f"l10n/releases/{release.name}" if release is not None else None
+        return FileJob(path, rel, lang, "", release, release_rel, release_unread=release is not None)
     try:
         digest, release = digests.of(path, rel, workspace)
     except OSError as exc:
@@ -125,6 +154,19 @@ def _job(workspace: Workspace, path: Path, rel: str, lang: str | None, digests: 
         return None
     release_rel = f"l10n/releases/{release.name}" if release is not None else None
     return FileJob(path, rel, lang, digest, release, release_rel)
+
+
+def _readable_file(path: Path) -> bool:
+    """True when ``path`` opens for reading and is a regular file (else reading it is left to :meth:`Digests.of`,
+    which reports the problem)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        return stat.S_ISREG(os.fstat(fd).st_mode)
+    finally:
+        os.close(fd)
 
 
 def language_from_path(workspace: Workspace, resolved: Path) -> str | None:

@@ -21,7 +21,7 @@ from typing import Any
 
 from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext, ignored_check_ids
 from presslate.checks.cache import CheckCache, code_signature, machine_key
-from presslate.checks.files import Digests, FileJob, collect_files, language_files
+from presslate.checks.files import Digests, FileJob, collect_files, language_files, may_title
 from presslate.checks.finding import CheckReport, Finding, Severity
 from presslate.checks.registry import CATALOG_CHECKS, CHECK_IDS, RELEASE_CHECKS
 from presslate.checks.settings import CheckSettings, load_check_settings
@@ -295,6 +295,13 @@ def _release_findings(job: FileJob, lang: str, checks: list, terms, severities, 
     assert job.release_path is not None
     try:
         data = job.release_path.read_bytes()
+    except OSError as exc:
+        if not job.release_unread:
+            result.errors.append([job.release_rel, f"cannot read: {exc.strerror}", None])
+        return  # a release file the collection did not read counts as absent when it cannot be read
+    if not may_title(data, lang):
+        return
+    try:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -303,9 +310,6 @@ def _release_findings(job: FileJob, lang: str, checks: list, terms, severities, 
         release = parse_release(text, path=job.release_path)
     except PresslateError as exc:
         result.errors.append([job.release_rel, exc.message, exc.line])
-        return
-    except OSError as exc:
-        result.errors.append([job.release_rel, f"cannot read: {exc.strerror}", None])
         return
     for check in checks:
         ctx = ReleaseContext(lang=lang, release=release, path=job.release_rel or "", titles_line=_titles_line(text, lang),
