@@ -65,25 +65,49 @@ def extract_numbers(text: str, rules: LanguageRules, *, protected: list[Protecte
     """
     if not _ANY_DIGIT_RE.search(text):
         return []
+    return _extract(text, rules, protected, strict)
+
+
+def _extract(text: str, rules: LanguageRules, protected: tuple[Protected, ...] | list[Protected],
+             strict: bool) -> list[NumberToken]:
     plain = normalise_digits(text) if _NATIVE_DIGIT_RE.search(text) else text
+    known = _known_readings(rules.decimal, rules.group, strict)
     tokens: list[NumberToken] = []
     for match in _token_pattern(rules).finditer(plain):
         start, end = match.span("num")
         if protected and inside(protected, start, end):
             continue
-        values = _readings(match.group("num"), rules, strict=strict)
+        raw, scale, after = match.group("num", "scale", "after")
+        values = known.get(raw)
+        if values is None:
+            if len(known) > READINGS_CACHE_SIZE:
+                known.clear()
+            values = known[raw] = _readings(raw, rules, strict=strict)
         if not values:
             continue
-        scale = match.group("scale")
         if scale:
             multiplier = rules.scales[scale.lower()]
             values = tuple(_normal(value * multiplier) for value in values)
             end = match.end("scale")
-        percent = bool(match.group("after")) or (start > 0 and plain[start - 1] in _PERCENT_SIGNS)
-        tokens.append(NumberToken(text[start:end], start, end, values, percent))
+        percent = bool(after) or (start > 0 and plain[start - 1] in _PERCENT_SIGNS)
+        tokens.append(_new_token(NumberToken, (text[start:end], start, end, values, percent)))
     if rules.attached_scales:
         tokens = _add_up_scales(tokens, plain)
     return tokens
+
+
+READINGS_CACHE_SIZE = 65536
+_READINGS: dict[tuple[str, str, bool], dict[str, tuple[Decimal, ...]]] = {}
+_new_token = tuple.__new__  # NumberToken(...) without the keyword handling of its generated __new__
+
+
+def _known_readings(decimal: str, group: str, strict: bool) -> dict[str, tuple[Decimal, ...]]:
+    """The memo of :func:`_readings` for one pair of marks (numbers such as years recur in every file)."""
+    key = (decimal, group, strict)
+    known = _READINGS.get(key)
+    if known is None:
+        known = _READINGS[key] = {}
+    return known
 
 
 @lru_cache(maxsize=None)
@@ -108,7 +132,7 @@ def numbers_of(text: str, lang: str, *, strict: bool = False) -> tuple[NumberTok
     """The numbers of ``text`` in ``lang`` outside its URLs, e-mails and phone numbers (memoised)."""
     if not _ANY_DIGIT_RE.search(text):
         return ()
-    return tuple(extract_numbers(text, rules_for(lang), protected=find_protected(text), strict=strict))
+    return tuple(_extract(text, rules_for(lang), find_protected(text), strict))
 
 
 def _readings(raw: str, rules: LanguageRules, *, strict: bool) -> tuple[Decimal, ...]:

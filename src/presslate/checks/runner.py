@@ -32,6 +32,8 @@ from presslate.workspace import Workspace
 log = logging.getLogger(__name__)
 PARALLEL_MIN_FILES = 40
 """Below this many files to parse, starting worker processes costs more than it saves."""
+CHUNK_FILES = 20
+"""Files a worker takes at a time: small enough that the workers finish together and results arrive steadily."""
 GC_YOUNG_THRESHOLD = 20_000
 """Allocations between two young-generation collections while checking (Python's default is 700).
 
@@ -60,6 +62,9 @@ class FileResult:
     entries: list[list[Any]] | None = None
     errors: list[list[Any]] = field(default_factory=list)
     fatal: bool = False
+    found: list[Finding] | None = field(default=None, repr=False)
+    """The findings as objects, made in the main process as the result arrives (see :func:`_prepare`)."""
+    catalog_entries: list[CatalogEntry] | None = field(default=None, repr=False)
 
     @property
     def rel(self) -> str:
@@ -169,7 +174,7 @@ def _ordered(results: list[FileResult], extra: dict[str, list[Finding]]) -> list
     """All findings by path, then line and check order (each file's own are in that order already)."""
     by_path: dict[str, list[Finding]] = {}
     for result in results:
-        for finding in _findings(result):
+        for finding in result.found if result.found is not None else _findings(result):
             by_path.setdefault(finding.path or "", []).append(finding)
     for path, findings in extra.items():
         by_path.setdefault(path, []).extend(findings)
@@ -220,6 +225,7 @@ def _process(jobs: list[FileJob], state: RunState, cache: CheckCache | None, wor
         else:
             todo.append(job)
     for result in _run_jobs(todo, state, workers):
+        _prepare(result)
         results[result.rel] = result
         if cache is not None:
             cache.put("files", result.rel, result.job.digest, result.cached_value())
@@ -228,14 +234,23 @@ def _process(jobs: list[FileJob], state: RunState, cache: CheckCache | None, wor
     return [results[job.rel] for job in jobs]
 
 
-def _run_jobs(jobs: list[FileJob], state: RunState, workers: int | None) -> list[FileResult]:
+def _run_jobs(jobs: list[FileJob], state: RunState, workers: int | None) -> Iterator[FileResult]:
+    """Results of ``jobs`` in order, as they come: the caller works on each while the workers go on."""
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(jobs) < PARALLEL_MIN_FILES:
-        return [check_file(job) for job in jobs]
+        yield from (check_file(job) for job in jobs)
+        return
     count = min(count, max(1, len(jobs) // 10))
-    chunk = max(1, len(jobs) // (count * 8))
+    chunk = max(1, min(CHUNK_FILES, len(jobs) // (count * 8)))
     with ProcessPoolExecutor(max_workers=count, initializer=_start_worker, initargs=(state,)) as pool:
-        return list(pool.map(check_file, jobs, chunksize=chunk))
+        yield from pool.map(check_file, jobs, chunksize=chunk)
+
+
+def _prepare(result: FileResult) -> None:
+    """Turn a fresh result's rows into findings and catalog entries (in the main process, while workers go on)."""
+    result.found = _findings(result)
+    if result.entries is not None:
+        result.catalog_entries = _catalog_entries(result, result.entries)
 
 
 def check_file(job: FileJob) -> FileResult:
@@ -373,15 +388,22 @@ def _entries(results: list[FileResult], cache: CheckCache | None) -> list[Catalo
     """The translated entries of every file: just computed, from the cache, or parsed again."""
     entries: list[CatalogEntry] = []
     for result in results:
+        if result.catalog_entries is not None:
+            entries += result.catalog_entries
+            continue
         rows = result.entries
         if rows is None and cache is not None:
             rows = cache.get("entries", result.rel, result.job.digest)
         if rows is None:
             rows = check_file(result.job).entries or []
-        rel, release = result.rel, result.release
-        entries += [CatalogEntry(rel, line, release, msgctxt, msgid, msgstr, frozenset(ignored) if ignored else _NONE)
-                    for line, msgctxt, msgid, msgstr, ignored in rows]
+        entries += _catalog_entries(result, rows)
     return entries
+
+
+def _catalog_entries(result: FileResult, rows: list[list[Any]]) -> list[CatalogEntry]:
+    rel, release = result.rel, result.release
+    return [CatalogEntry(rel, line, release, msgctxt, msgid, msgstr, frozenset(ignored) if ignored else _NONE)
+            for line, msgctxt, msgid, msgstr, ignored in rows]
 
 
 def _titles_line(text: str, lang: str) -> int | None:
