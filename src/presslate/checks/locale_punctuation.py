@@ -62,18 +62,18 @@ def _mark_pattern(marks: str) -> re.Pattern[str]:
     return re.compile(f"[{re.escape(marks)}]")
 
 
-@lru_cache(maxsize=None)
-def _tight_pattern(marks: str) -> re.Pattern[str]:
-    """A mark right after a character that is neither a space nor another such mark."""
-    return re.compile(f"(?<=[^ \u00a0\u202f{re.escape(marks)}])[{re.escape(marks)}]")
-
-
 def _marks(text: str, marks: str) -> list[int]:
     return [match.start() for match in _mark_pattern(marks).finditer(text)]
 
 
 def _tight_marks(text: str, marks: str) -> list[int]:
-    return [match.start() for match in _tight_pattern(marks).finditer(text)]
+    """Marks right after a character that is neither a space nor another such mark.
+
+    The marks are found by their character class (scanned for quickly) and the character
+    before is tested here: a pattern that starts with a look-behind is tried at every position.
+    """
+    return [index for index in _marks(text, marks)
+            if index and text[index - 1] not in _SPACES and text[index - 1] not in marks]
 
 
 def _needs_space(text: str, index: int, marks: str) -> bool:
@@ -95,7 +95,7 @@ def _after_native_word(text: str, index: int) -> bool:
     """True when the last letter before ``index`` is Arabic-script and the mark is not between digits."""
     if text[index] == "," and 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit():
         return False
-    for ch in reversed(text[:index]):
-        if ch.isalpha():
-            return _is_arabic_letter(ch)
+    for position in range(index - 1, -1, -1):
+        if text[position].isalpha():
+            return _is_arabic_letter(text[position])
     return False
