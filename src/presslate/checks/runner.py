@@ -242,8 +242,21 @@ def _run_jobs(jobs: list[FileJob], state: RunState, workers: int | None) -> Iter
         return
     count = min(count, max(1, len(jobs) // 10))
     chunk = max(1, min(CHUNK_FILES, len(jobs) // (count * 8)))
+    _warm_up(state, {job.lang for job in jobs if job.lang})
     with ProcessPoolExecutor(max_workers=count, initializer=_start_worker, initargs=(state,)) as pool:
         yield from pool.map(check_file, jobs, chunksize=chunk)
+
+
+def _warm_up(state: RunState, languages: set[str]) -> None:
+    """Load here what every worker needs (modules, term indexes, number symbols): forked workers inherit it."""
+    import presslate.catalog.pofile  # noqa: F401
+    from presslate.checks.engine import term_index
+    from presslate.checks.languages import rules_for
+
+    for lang in sorted(languages):
+        term_index(state.glossary, lang)
+        rules_for(lang)
+    rules_for(state.source_lang)
 
 
 def _prepare(result: FileResult) -> None:
