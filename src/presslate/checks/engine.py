@@ -70,7 +70,8 @@ def run_segment_checks(ctx: SegmentContext, checks: list[SegmentCheck], *, ignor
     return findings
 
 
-Memo = dict[tuple, list[tuple[str, Severity, str]]]
+Memo = dict[tuple, dict[tuple, list[tuple[str, Severity, str]]]]
+"""Findings of entries already checked: by run set-up (language, checks, severities), then by entry."""
 Row = tuple[int | None, str, Severity, str, str, str]
 """One finding of a catalog run: line, check id, severity, message, msgid, msgstr."""
 
@@ -90,6 +91,7 @@ def catalog_rows(catalog: Catalog, *, lang: str, terms: TermIndex | None, checks
     setup = (lang, tuple(check.check_id for check in checks), tuple(sorted(severities.items())))
     applicable = _applicable(checks)
     memo = {} if memo is None else memo
+    known = memo.setdefault(setup, {})  # one table per set-up: keys without it hash faster
     for message in catalog.messages:
         msgid = message.msgid
         if message.obsolete or not msgid:
@@ -97,10 +99,10 @@ def catalog_rows(catalog: Catalog, *, lang: str, terms: TermIndex | None, checks
         target = message.msgstr if message.msgid_plural is None else message.msgstr_plural.get(0, "")
         fuzzy = message.fuzzy
         draft = message.draft if fuzzy else False
-        key = (setup, msgid, target, fuzzy, draft, tuple(message.translator_comments) if fuzzy else ())
-        found = memo.get(key)
+        key = (msgid, target, fuzzy, draft, tuple(message.translator_comments) if fuzzy else ())
+        found = known.get(key)
         if found is None:
-            found = memo[key] = _entry_findings(applicable[(bool(target), fuzzy)], SegmentContext(
+            found = known[key] = _entry_findings(applicable[(bool(target), fuzzy)], SegmentContext(
                 source=msgid, target=target, lang=lang, terms=terms, message=message,
                 path=path, line=message.line or None, release=release, source_lang=source_lang,
                 severities=severities, fuzzy=fuzzy, draft=draft,

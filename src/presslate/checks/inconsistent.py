@@ -6,11 +6,13 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from operator import itemgetter
 
 from presslate.checks.base import CatalogCheck, CatalogContext, CatalogEntry, Example, quote
 from presslate.checks.finding import Finding, Severity
 
 _PUNCT_RE = re.compile(r"[\W_]+", re.UNICODE)
+_PLACE = itemgetter(0, 1)  # (path, line) of a CatalogEntry
 SIMILAR_SOURCES = 90.0
 """Sources at least this similar (rapidfuzz ratio, 0-100) are variants of one another, not different sources."""
 
@@ -43,7 +45,7 @@ class InconsistentCheck(CatalogCheck):
     default_severity = Severity.WARNING
 
     def check(self, ctx: CatalogContext) -> list[Finding]:
-        entries = sorted(ctx.translated(self.check_id), key=lambda e: (e.path, e.line))
+        entries = sorted(ctx.translated(self.check_id), key=_PLACE)
         return self._same_source(ctx, entries) + self._same_target(ctx, entries)
 
     def _same_source(self, ctx: CatalogContext, entries: list[CatalogEntry]) -> list[Finding]:

@@ -14,6 +14,8 @@ URL_RE = re.compile(r"(?<![\w@/])(?:(?:https?|ftp)://|www\.)[^\s<>\"«»“”]+
 _EXTENSION = r"(?:ext|extension|poste|extensión|내선|تحويلة)"
 _PHONE_BODY = rf"\+?\d(?:[ \u00a0\u202f.\-/()]{{0,2}}\d)+(?:\s*{_EXTENSION}\.?\s*\d+)?"
 _LABELS = ("tel", "tél", "teléfono", "telefono", "phone", "fax", "mobile", "móvil", "portable", "전화", "هاتف")
+# The labels no other label is part of: a text holds some label exactly when it holds one of these.
+_LABEL_TRIGGERS = tuple(label for label in _LABELS if not any(other != label and other in label for other in _LABELS))
 # A phone number: a '+' and country code, or digits after a 'Tel'-style label.
 INTERNATIONAL_PHONE_RE = re.compile(rf"(?<![\w+])(?=\+\d){_PHONE_BODY}", re.IGNORECASE)
 LABELLED_PHONE_RE = re.compile(
@@ -44,7 +46,7 @@ def find_protected(text: str) -> tuple[Protected, ...]:
         if "+" in text:
             kinds.append(("phone", INTERNATIONAL_PHONE_RE, 0))
         lowered = text.lower()
-        if any(label in lowered for label in _LABELS):
+        if any(label in lowered for label in _LABEL_TRIGGERS):
             kinds.append(("phone", LABELLED_PHONE_RE, "number"))
     if "#" in text:
         kinds.append(("hashtag", HASHTAG_RE, 0))
