@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from presslate.checks.heap import fewer_collections
 from presslate.errors import PresslateError
 
 
@@ -118,8 +119,9 @@ class CheckReport:
 
     def to_dict(self) -> dict[str, Any]:
         """``{"findings": [...], "summary": {...}, "errors": [...]}``: what every output format renders."""
-        return {
-            "findings": [finding.to_dict() for finding in self.findings],
-            "summary": self.summary(),
-            "errors": [error_to_dict(error) for error in self.errors],
-        }
+        with fewer_collections():  # tens of thousands of dicts, none of them garbage
+            return {
+                "findings": [finding.to_dict() for finding in self.findings],
+                "summary": self.summary(),
+                "errors": [error_to_dict(error) for error in self.errors],
+            }

@@ -8,13 +8,11 @@ file step extracted. Both steps are cached (see :mod:`presslate.checks.cache`).
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import logging
 import os
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext, 
 from presslate.checks.cache import CheckCache, code_signature, machine_key
 from presslate.checks.files import Digests, FileJob, collect_files, language_files, may_title
 from presslate.checks.finding import CheckReport, Finding, Severity
+from presslate.checks.heap import fewer_collections, settle_worker
 from presslate.checks.registry import CATALOG_CHECKS, CHECK_IDS, RELEASE_CHECKS
 from presslate.checks.settings import CheckSettings, load_check_settings
 from presslate.errors import CatalogError, PresslateError, ReleaseFileError
@@ -34,11 +33,6 @@ PARALLEL_MIN_FILES = 40
 """Below this many files to parse, starting worker processes costs more than it saves."""
 CHUNK_FILES = 20
 """Files a worker takes at a time: small enough that the workers finish together and results arrive steadily."""
-GC_YOUNG_THRESHOLD = 20_000
-"""Allocations between two young-generation collections while checking (Python's default is 700).
-
-A run allocates millions of small objects that live until it ends (parsed entries, memoised
-results); collecting every 700 allocations spends about a seventh of the run walking them."""
 _ORDER = {check_id: index for index, check_id in enumerate(CHECK_IDS)}
 _NONE: frozenset[str] = frozenset()
 
@@ -96,20 +90,8 @@ def _init_worker(state: RunState) -> None:
 
 def _start_worker(state: RunState) -> None:
     """Set up a worker process: the run's state, and fewer garbage collections (it only checks files, then exits)."""
-    gc.freeze()  # what the worker inherited is never garbage: later collections need not walk it
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+    settle_worker()
     _init_worker(state)
-
-
-@contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect garbage less often while a run builds its many long-lived objects; restore the settings after."""
-    before = gc.get_threshold()
-    gc.set_threshold(max(before[0], GC_YOUNG_THRESHOLD), *before[1:])
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languages: list[str] | None = None,
@@ -120,7 +102,7 @@ def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languag
     collected in ``report.errors`` and the other files are still checked. Configuration
     errors raise :class:`~presslate.errors.ConfigError`.
     """
-    with _fewer_collections():
+    with fewer_collections():
         return _run(workspace, paths=paths, languages=languages, use_cache=use_cache, jobs=jobs)
 
 
