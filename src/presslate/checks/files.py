@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from presslate.checks.cache import CheckCache, digest_bytes
@@ -18,15 +20,22 @@ FENCE = b"\n---"
 
 
 def may_title(data: bytes, lang: str) -> bool:
-    """False when the release file ``data`` cannot hold a title in ``lang``: no ``titles:`` key, or no ``lang`` in its front matter.
+    """False when the release file ``data`` cannot hold a title in ``lang``: no ``titles:`` key, or no ``lang`` key.
 
-    A YAML key is written out in the front matter, so a release whose front matter never
-    spells the language code has no title in it, and the release checks have nothing to read.
+    A YAML key is written out in the front matter (``ko:``, ``'ko':``, ``"ko" :``), so a release
+    whose front matter has no such key for the language has no title in it, and the release
+    checks have nothing to read.
     """
     if TITLES_MARK not in data:
         return False
     end = data.find(FENCE, 3)
-    return lang.encode() in (data if end < 0 else data[:end])
+    return _key_pattern(lang).search(data, 0, end if end >= 0 else len(data)) is not None
+
+
+@lru_cache(maxsize=None)
+def _key_pattern(lang: str) -> re.Pattern[bytes]:
+    """``lang`` written as a YAML mapping key: not part of a longer word (``es`` in ``titles:``), then a colon."""
+    return re.compile(rb"(?<![\w-])" + re.escape(lang.encode()) + rb"['\"]?\s*:")
 
 
 @dataclass(frozen=True)
