@@ -226,7 +226,16 @@ def _run_jobs(jobs: list[FileJob], state: RunState, workers: int | None) -> Iter
     chunk = max(1, min(CHUNK_FILES, len(jobs) // (count * 8)))
     _warm_up(state, {job.lang for job in jobs if job.lang})
     with ProcessPoolExecutor(max_workers=count, initializer=_start_worker, initargs=(state,)) as pool:
-        yield from pool.map(check_file, jobs, chunksize=chunk)
+        for job, result in zip(jobs, pool.map(_check_in_worker, jobs, chunksize=chunk)):
+            result.job = job
+            yield result
+
+
+def _check_in_worker(job: FileJob) -> FileResult:
+    """:func:`check_file` in a worker: the result travels back without its job (the main process has it)."""
+    result = check_file(job)
+    result.job = None  # type: ignore[assignment]
+    return result
 
 
 def _warm_up(state: RunState, languages: set[str]) -> None:
