@@ -7,11 +7,12 @@ Run by hand (not a test):
     python3 -m venv /tmp/ttk && /tmp/ttk/bin/pip install translate-toolkit  # the incumbent
     PYTHONPATH=src python bench/bench_check.py --corpus /tmp/bench-corpus --langs fr,ko
 
-For each language (1000 PO files) it times, as whole commands (wall clock, median of --repeat runs):
+For each language (1000 PO files) it times, as whole commands (wall clock and CPU, median of
+--repeat runs; pofilter, no-cache and cold runs take turns so that they see the same machine load):
   pofilter    pofilter with the comparable tests (numbers, urls, emails, acronyms,
               doublespacing, endpunc, unchanged) on the same files
+  no-cache    presslate check --no-cache (every check, nothing read from or written to the cache)
   cold        presslate check with every check, the cache emptied first (it is written)
-  no-cache    presslate check --no-cache
   warm        presslate check again over unchanged files (the same request: its output is replayed)
   one-edit    presslate check after one translation of one file changed (that file is checked again,
               the consistency check reruns from cached entries, the other files come from the cache)
@@ -90,7 +91,8 @@ def edit_one_translation(folder: Path, number: int) -> None:
     write_po(path, catalog)
 
 
-def timed(command: list[str], *, env: dict[str, str] | None = None, ok: tuple[int, ...] = (0, 1)) -> tuple[float, float]:
+def timed(command: list[str], *, env: dict[str, str] | None = None,
+          ok: tuple[int, ...] = (0, 1)) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system, the command and the worker processes it waited for)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
@@ -104,7 +106,12 @@ def timed(command: list[str], *, env: dict[str, str] | None = None, ok: tuple[in
 
 
 def median_of(repeat: int, action) -> tuple[float, float]:
-    runs = [action() for _ in range(repeat)]
+    return median(action() for _ in range(repeat))
+
+
+def median(runs) -> tuple[float, float]:
+    """Median wall and median CPU seconds of ``(wall, cpu)`` pairs."""
+    runs = list(runs)
     return statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
 
 
@@ -121,53 +128,54 @@ def main() -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     presslate = [sys.executable, "-m", "presslate", "-q", "-C", str(root), "check", "--output", os.devnull]
     rows = []
+    loads = [os.getloadavg()[0]]
     for lang in langs:
         out = args.work / f"pofilter-{lang}"
 
-        def pofilter() -> float:
+        def pofilter() -> tuple[float, float]:
             shutil.rmtree(out, ignore_errors=True)
             tests = [f"--test={test}" for test in POFILTER_TESTS]
             return timed([args.pofilter, "--progress=none", f"--language={lang}", *tests,
                           str(root / "locales" / lang), str(out)])
 
-        def cold() -> float:
+        def cold() -> tuple[float, float]:
             shutil.rmtree(root / ".presslate-cache", ignore_errors=True)
             return timed([*presslate, "--lang", lang], env=env)
 
-        def no_cache() -> float:
+        def no_cache() -> tuple[float, float]:
             return timed([*presslate, "--lang", lang, "--no-cache"], env=env)
 
-        def warm() -> float:
+        def warm() -> tuple[float, float]:
             return timed([*presslate, "--lang", lang], env=env)
 
         edits = iter(range(10_000))
 
-        def one_edit() -> float:
+        def one_edit() -> tuple[float, float]:
             edit_one_translation(root / "locales" / lang, next(edits))
             return timed([*presslate, "--lang", lang], env=env)
 
-        base = median_of(args.repeat, pofilter)
-        cold_time = median_of(args.repeat, cold)
-        no_cache_time = median_of(args.repeat, no_cache)
+        turns = [(pofilter(), no_cache(), cold()) for _ in range(args.repeat)]
+        base, no_cache_time, cold_time = (median(run[index] for run in turns) for index in range(3))
         timed([*presslate, "--lang", lang], env=env)  # fill the cache
         warm_time = median_of(args.repeat, warm)
         edit_time = median_of(args.repeat, one_edit)
-        rows.append((lang, base, cold_time, no_cache_time, warm_time, edit_time))
-        print(f"{lang}: pofilter {base[0]:.2f}s ({base[1]:.2f} cpu)  cold {cold_time[0]:.2f}s ({cold_time[1]:.2f} cpu)  "
-              f"no-cache {no_cache_time[0]:.2f}s  warm {warm_time[0]:.3f}s ({warm_time[1]:.3f} cpu)  "
-              f"one-edit {edit_time[0]:.2f}s", file=sys.stderr)
+        loads.append(os.getloadavg()[0])
+        rows.append((lang, base, no_cache_time, cold_time, warm_time, edit_time))
+        print(f"{lang}: pofilter {base[0]:.2f}s ({base[1]:.2f} cpu)  no-cache {no_cache_time[0]:.2f}s "
+              f"({no_cache_time[1]:.2f} cpu)  cold {cold_time[0]:.2f}s  warm {warm_time[0]:.3f}s  "
+              f"one-edit {edit_time[0]:.2f}s  load {loads[-1]:.1f}", file=sys.stderr)
     print(f"Machine: `{' '.join(platform.uname()[:3])} {platform.machine()}`, {os.cpu_count()} CPU(s), "
-          f"Python {platform.python_version()}; {dt.date.today()}; load average before: "
-          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; "
+          f"Python {platform.python_version()}; {dt.date.today()}; load average (1 min) before and after each "
+          f"language: {' '.join(f'{x:.1f}' for x in loads)}; "
           f"{len(list((root / 'locales' / langs[0]).glob('*.po')))} files per language, median of {args.repeat}.\n")
-    print("| lang | pofilter wall (cpu) | cold wall (cpu) | cold / pofilter wall (cpu) | --no-cache / pofilter wall "
-          "| warm wall (cpu) | warm / pofilter wall (cpu) | one edit wall | one edit / pofilter |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    for lang, base, cold_time, no_cache_time, warm_time, edit_time in rows:
-        print(f"| {lang} | {base[0]:.2f} s ({base[1]:.2f}) | {cold_time[0]:.2f} s ({cold_time[1]:.2f}) | "
-              f"{cold_time[0] / base[0]:.2f} ({cold_time[1] / base[1]:.2f}) | {no_cache_time[0] / base[0]:.2f} | "
-              f"{warm_time[0]:.2f} s ({warm_time[1]:.2f}) | {warm_time[0] / base[0]:.3f} ({warm_time[1] / base[1]:.3f}) | "
-              f"{edit_time[0]:.2f} s | {edit_time[0] / base[0]:.3f} |")
+    print("| lang | pofilter wall (cpu) | --no-cache wall (cpu) | **--no-cache / pofilter** wall (cpu) "
+          "| cold wall | cold / pofilter | warm wall | warm / pofilter | one edit wall | one edit / pofilter |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for lang, base, no_cache_time, cold_time, warm_time, edit_time in rows:
+        print(f"| {lang} | {base[0]:.2f} s ({base[1]:.2f}) | {no_cache_time[0]:.2f} s ({no_cache_time[1]:.2f}) | "
+              f"**{no_cache_time[0] / base[0]:.2f}** ({no_cache_time[1] / base[1]:.2f}) | {cold_time[0]:.2f} s | "
+              f"{cold_time[0] / base[0]:.2f} | {warm_time[0]:.2f} s | {warm_time[0] / base[0]:.3f} | "
+              f"{edit_time[0]:.2f} s | {edit_time[0] / base[0]:.2f} |")
 
 
 if __name__ == "__main__":
