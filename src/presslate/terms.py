@@ -259,9 +259,10 @@ def exact_word_spans(text: str, word: str) -> list[Span]:
 
 
 def has_word_start(text: str, start: str) -> bool:
-    """True when some ``\\w+`` word of ``text`` begins with ``start`` (one or two word characters; one only if that is the whole word).
+    """True when some ``\\w+`` word of ``text`` begins with ``start`` (one or two word characters).
 
-    The same as ``start in {word[:2] for word in re.findall(r"\\w+", text)}``, without splitting the text.
+    A one-character ``start`` must be a whole word. The same as ``start in {word[:2] for word in
+    re.findall(r"\\w+", text)}``, without splitting the text.
     """
     size, length = len(start), len(text)
     at = text.find(start)
@@ -426,7 +427,8 @@ class _Variant(NamedTuple):
     words: tuple[tuple[bool, str], ...]
     gaps: tuple[re.Pattern[str], ...]
     needles: tuple[str, ...]
-    """The first three letters of each word's key or spelling, loosely folded: all are in the text's probe if it is there."""
+    """The first three letters of each word's key or spelling, loosely folded: all are in the probe of a text
+    that holds the variant."""
     starts: frozenset[str]
     """The first two letters of each word, loosely folded (:func:`word_starts`)."""
     exact: str | None

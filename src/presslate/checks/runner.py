@@ -9,6 +9,7 @@ file step extracted. Both steps are cached (see :mod:`presslate.checks.cache`).
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import os
 from collections.abc import Iterator
@@ -240,7 +241,7 @@ def _check_in_worker(job: FileJob) -> FileResult:
 
 def _warm_up(state: RunState, languages: set[str]) -> None:
     """Load here what every worker needs (modules, term indexes, number symbols): forked workers inherit it."""
-    import presslate.catalog.pofile  # noqa: F401
+    importlib.import_module("presslate.catalog.pofile")
     from presslate.checks.engine import term_index
     from presslate.checks.languages import rules_for
 
