@@ -20,6 +20,15 @@ mkdir -p site
 step "presslate sync"
 "$PRESSLATE" sync
 
+step "presslate check --list"
+"$PRESSLATE" check --list | sed -n 1,12p
+
+step "presslate check --min-severity warning"
+"$PRESSLATE" check --min-severity warning
+
+step "presslate check --format sarif --output site/presslate.sarif"
+"$PRESSLATE" check --format sarif --output site/presslate.sarif
+
 step "presslate translate --lang fr --dry-run"
 "$PRESSLATE" translate --lang fr --dry-run
 
