@@ -21,58 +21,21 @@ Prints wall times, ratios and the peak RSS of each presslate run.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
-
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import REPO, child_env, presslate, timed_run, write_corpus_releases  # noqa: E402
 from presslate.catalog.pofile import read_po, write_po  # noqa: E402
-from presslate.ingest.mirror import TITLE_LINE_RE  # noqa: E402
-from presslate.models import Block, BlockKind, Release  # noqa: E402
-from presslate.releasefile import format_release  # noqa: E402
 
 
-def run(command: list[str], *, cwd: Path | None = None) -> tuple[float, int]:
-    """Run a command; return (wall seconds, peak RSS in MiB of the child)."""
-    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child never blocks on it
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors,
-                                   env={**os.environ, "PYTHONPATH": str(REPO / "src")})
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            errors.seek(0)
-            raise SystemExit(f"failed: {' '.join(command[:6])} ...: {errors.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss // 1024
-
-
-def presslate(*args: str) -> list[str]:
-    return [sys.executable, "-m", "presslate", *args]
-
-
-def convert_release(source: Path) -> Release:
-    """A corpus release (`(Y/M/D) title` line, then one paragraph per line) as a presslate release."""
-    release = Release(id=source.stem.lower())
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        text = line.strip()
-        if not text:
-            continue
-        title = TITLE_LINE_RE.match(text) if number == 1 else None
-        if title:
-            release.date = dt.date(int(title["y"]), int(title["m"]), int(title["d"]))
-            release.titles["ko"] = title["title"]
-        elif text.startswith("- "):
-            release.blocks.append(Block(BlockKind.LIST_ITEM, text[2:]))
-        else:
-            release.blocks.append(Block(BlockKind.PARAGRAPH, text))
-    return release
+def run(command: list[str]) -> tuple[float, int]:
+    """(wall seconds, peak RSS in MiB) of one run."""
+    seconds, peak, _ = timed_run(command)
+    return seconds, peak
 
 
 def prepare(corpus: Path, work: Path, langs: list[str]) -> tuple[int, int]:
@@ -80,10 +43,8 @@ def prepare(corpus: Path, work: Path, langs: list[str]) -> tuple[int, int]:
     if work.exists():
         shutil.rmtree(work)
     subprocess.run(presslate("init", str(work), "--languages", ",".join(langs)), check=True,
-                   stdout=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
-    for source in sorted((corpus / "l10n" / "releases").glob("*.txt")):
-        release = convert_release(source)
-        (work / "l10n" / "releases" / f"{release.id}.md").write_text(format_release(release), encoding="utf-8")
+                   stdout=subprocess.DEVNULL, env=child_env())
+    write_corpus_releases(corpus / "l10n" / "releases", work / "l10n" / "releases", title_language="ko")
     run(presslate("-C", str(work), "sync"))
     total = filled = 0
     for lang in langs:

@@ -25,44 +25,28 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import REPO, presslate, timed_run, write_corpus_releases  # noqa: E402
+
 LANGS = ("ko", "fr", "es", "ar", "ru")
 
 
 def timed(command: list[str], *, stdout=subprocess.DEVNULL) -> tuple[float, int, bytes]:
     """Run a command; (wall seconds, peak RSS in MB of the child, stdout when captured)."""
-    with tempfile.TemporaryFile() as errors, tempfile.TemporaryFile() as output:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=output if stdout is None else stdout, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) not in (0, 1):
-            errors.seek(0)
-            raise SystemExit(f"failed: {' '.join(command[:6])} ...: {errors.read().decode()[-2000:]}")
-        output.seek(0)
-        return elapsed, usage.ru_maxrss // 1024, output.read()
-
-
-def presslate(*args: str) -> list[str]:
-    return [sys.executable, "-m", "presslate", *args]
+    return timed_run(command, ok=(0, 1), capture=stdout is None)
 
 
 def build_workspace(corpus: Path, work: Path) -> Path:
     """A workspace holding the corpus releases and PO files (untimed)."""
-    sys.path.insert(0, str(REPO / "bench"))
-    from bench_sync import convert_release  # the corpus release -> release file conversion of the sync bench
-
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
     subprocess.run(presslate("init", str(work), "--languages", ",".join(LANGS), "--name", "bench"), check=True,
                    stdout=subprocess.DEVNULL)
-    for source in sorted((corpus / "l10n" / "releases").glob("*.txt")):
-        convert_release(source, work / "l10n" / "releases")
+    write_corpus_releases(corpus / "l10n" / "releases", work / "l10n" / "releases")
     for lang in LANGS:
         target = work / "locales" / lang
         target.mkdir(parents=True, exist_ok=True)

@@ -19,52 +19,17 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import presslate, timed_run, write_corpus_releases  # noqa: E402
 
 
-def run(command: list[str], *, cwd: Path | None = None) -> tuple[float, int]:
-    """Run a command; return (wall seconds, peak RSS in MB of the child)."""
-    with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
-        _, status, usage = os.wait4(process.pid, 0)
-        elapsed = time.perf_counter() - start
-        if os.waitstatus_to_exitcode(status) != 0:
-            errors.seek(0)
-            raise SystemExit(f"failed: {' '.join(command[:6])} ...: {errors.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss // 1024
-
-
-def presslate(*args: str) -> list[str]:
-    return [sys.executable, "-m", "presslate", *args]
-
-
-def convert_release(source: Path, target_dir: Path) -> None:
-    """Write a corpus release (`(Y/M/D) title` line, then one paragraph per line) as a presslate release file."""
-    sys.path.insert(0, str(REPO / "src"))
-    from presslate.ingest.mirror import TITLE_LINE_RE
-    from presslate.models import Block, BlockKind, Release
-    from presslate.releasefile import format_release
-    import datetime as dt
-
-    release = Release(id=source.stem.lower())
-    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
-        text = line.strip()
-        if not text:
-            continue
-        title = TITLE_LINE_RE.match(text) if number == 1 else None
-        if title:
-            release.date = dt.date(int(title["y"]), int(title["m"]), int(title["d"]))
-            release.blocks.append(Block(BlockKind.TITLE, title["title"]))
-        elif text.startswith("- "):
-            release.blocks.append(Block(BlockKind.LIST_ITEM, text[2:]))
-        else:
-            release.blocks.append(Block(BlockKind.PARAGRAPH, text))
-    (target_dir / f"{release.id}.md").write_text(format_release(release), encoding="utf-8")
+def run(command: list[str]) -> tuple[float, int]:
+    """(wall seconds, peak RSS in MB) of one presslate run."""
+    seconds, peak, _ = timed_run(command)
+    return seconds, peak
 
 
 def build_workspace(corpus: Path, work: Path, langs: list[str]) -> Path:
@@ -74,9 +39,7 @@ def build_workspace(corpus: Path, work: Path, langs: list[str]) -> Path:
     work.mkdir(parents=True)
     subprocess.run(presslate("init", str(work), "--languages", ",".join(langs), "--name", "bench"), check=True,
                    stdout=subprocess.DEVNULL)
-    releases = work / "l10n" / "releases"
-    for source in sorted((corpus / "l10n" / "releases").glob("*.txt")):
-        convert_release(source, releases)
+    write_corpus_releases(corpus / "l10n" / "releases", work / "l10n" / "releases")
     for lang in langs:
         target = work / "locales" / lang
         target.mkdir(parents=True, exist_ok=True)
@@ -88,8 +51,7 @@ def build_workspace(corpus: Path, work: Path, langs: list[str]) -> Path:
 
 def revise(corpus: Path, work: Path) -> None:
     """Replace every release file with its v2 revision (untimed)."""
-    for source in sorted((corpus / "l10n" / "releases-v2").glob("*.txt")):
-        convert_release(source, work / "l10n" / "releases")
+    write_corpus_releases(corpus / "l10n" / "releases-v2", work / "l10n" / "releases")
 
 
 def time_msgmerge(corpus: Path, lang: str, scratch: Path) -> float:
@@ -120,7 +82,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("/tmp/bench-corpus"))
     parser.add_argument("--langs", default="fr,ko")
-    parser.add_argument("--work", type=Path, default=REPO / "bench" / "work")
+    parser.add_argument("--work", type=Path, default=Path(__file__).resolve().parent / "work")
     options = parser.parse_args()
     langs = options.langs.split(",")
     scratch = options.work / "scratch"

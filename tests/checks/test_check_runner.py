@@ -131,7 +131,7 @@ def test_folder_paths_and_language_filter(translated: Path) -> None:
 
 def test_po_file_outside_locales_takes_its_language_from_the_header(translated: Path, tmp_path: Path) -> None:
     outside = tmp_path / "elsewhere.po"
-    outside.write_bytes((translated / "locales" / "fr" / f"{EGYPT}.po").read_bytes())
+    outside.write_bytes((translated / "locales" / "fr" / f"{MEXICO}.po").read_bytes())
     report = run_checks(open_workspace(explicit=translated), paths=[outside], use_cache=False)
     assert report.errors == [] and report.files_checked == 1
     assert {f.lang for f in report.findings} == {"fr"}

@@ -106,11 +106,13 @@ def test_unknown_language_is_exit_2(workspace: Path) -> None:
 
 def test_json_to_a_file(workspace: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.json"
-    result = run(workspace, "--format", "json", "--output", str(out), str(workspace / "locales" / "ko" / f"{IRAQ}.po"))
+    mexico = "2014-09-05-iom-and-mexicos-national-migration-institute-have-kicked"
+    result = run(workspace, "--format", "json", "--output", str(out), str(workspace / "locales" / "ko" / f"{mexico}.po"))
     assert result.exit_code == 0 and result.stdout == ""
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["summary"]["files_checked"] == 1
-    assert {finding["path"] for finding in document["findings"]} == {f"locales/ko/{IRAQ}.po"}
+    assert document["findings"] and {finding["path"] for finding in document["findings"]} == {f"locales/ko/{mexico}.po"}
+    assert {finding["check"] for finding in document["findings"]} == {"untranslated"}
 
 
 @pytest.mark.parametrize(("output_format", "start"), [
