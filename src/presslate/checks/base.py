@@ -146,6 +146,14 @@ class SegmentContext:
             return []
         return self.terms.source_matches(self.source, exclude=self.source_protected)
 
+    @lazy
+    def first_term_matches(self) -> list[SourceTerm]:
+        """The first match of each glossary term of the source, in source order."""
+        first: dict[str, SourceTerm] = {}
+        for match in self.source_terms:
+            first.setdefault(match.term.term, match)
+        return list(first.values())
+
     def finding(self, check: type[Check] | Check, message: str) -> Finding:
         """A finding of ``check`` on this entry, at the configured severity."""
         check_id = check.check_id

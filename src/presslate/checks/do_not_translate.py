@@ -25,12 +25,10 @@ class DoNotTranslateCheck(SegmentCheck):
         if ctx.terms is None:
             return []
         findings: list[Finding] = []
-        seen: set[str] = set()
-        for match in ctx.source_terms:
+        for match in ctx.first_term_matches:
             term = match.term
-            if not term.do_not_translate or term.approved.get(ctx.lang) or term.term in seen:
+            if not term.do_not_translate or term.approved.get(ctx.lang):
                 continue
-            seen.add(term.term)
             if ctx.terms.renders(ctx.target, term, (term.term,)):
                 continue
             findings.append(ctx.finding(self, f"{quote(match.text)} must stay as it is (do-not-translate)"))

@@ -26,12 +26,8 @@ class GlossaryTermCheck(SegmentCheck):
         if ctx.terms is None:
             return []
         findings: list[Finding] = []
-        seen: set[str] = set()
-        for match in ctx.source_terms:
+        for match in ctx.first_term_matches:
             term = match.term
-            if term.term in seen:
-                continue
-            seen.add(term.term)
             approved = term.approved.get(ctx.lang, ())
             if not approved:
                 continue  # nothing approved: do-not-translate (or nothing) applies
