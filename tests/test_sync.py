@@ -197,3 +197,13 @@ def test_template_date_changes_only_when_the_template_does(seeded_workspace):
     assert read_po(ws.po_path("ko", IRAQ)).header["POT-Creation-Date"] == "2030-01-02 03:04+0000"
     other = ws.template_path("iom-and-egypt-hold-regional-partners-briefing-on")
     assert read_po(other).header["POT-Creation-Date"] == before
+
+
+def test_sync_summary_counts_what_happened_to_entries(seeded_workspace, run_cli):
+    ws = seeded_workspace
+    translate(ws, "fr", IRAQ, {CONVOY: CONVOY_FR})
+    path = ws.release_path(IRAQ)
+    path.write_text(path.read_text(encoding="utf-8").replace("UNICEF, WFP and UNFPA.", "UNICEF and WFP."), encoding="utf-8")
+    result = run_cli("-C", str(ws.root), "sync")
+    assert result.exit_code == 0
+    assert "entries: 3 new, 1 fuzzy (source changed), 1 made obsolete, 0 revived, 0 purged" in result.stderr

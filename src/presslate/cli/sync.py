@@ -40,8 +40,12 @@ def command(app: AppContext, languages: tuple[str, ...], release_ids: tuple[str,
     if not app.quiet:
         for path in result.written:
             click.echo(f"wrote {workspace.relative(path)}")
+        stats = [change.stats for change in result.changes if change.stats is not None]
         click.echo(f"{written} file(s) written, {len(result.changes) - written} unchanged, "
-                   f"{result.skipped_releases} release(s) skipped as unchanged", err=True)
+                   f"{result.skipped_releases} release(s) skipped as unchanged; entries: "
+                   f"{sum(s.new for s in stats)} new, {sum(s.fuzzy_matched for s in stats)} fuzzy (source changed), "
+                   f"{sum(s.obsoleted for s in stats)} made obsolete, {sum(s.revived for s in stats)} revived, "
+                   f"{sum(s.purged for s in stats)} purged", err=True)
     for error in result.errors:
         report_error(error)
     if result.errors:
