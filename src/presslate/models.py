@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 RELEASE_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MAX_RELEASE_ID_LENGTH = 80
 
 
 class BlockKind(str, Enum):

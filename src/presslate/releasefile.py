@@ -174,13 +174,6 @@ def _format_block(block: Block) -> str:
     return prefix + (block.text if prefix else _escape(block.text))
 
 
-def with_lines(release: Release) -> Release:
-    """The release with each block's ``line`` set to where ``format_release`` writes it."""
-    parsed = parse_release(format_release(release))
-    release.blocks = parsed.blocks
-    return release
-
-
 def _date(value: Any, key: str, path: Path | None) -> dt.date | None:
     if value is None or value == "":
         return None

@@ -41,11 +41,6 @@ class CompileResult:
     errors: list[PresslateError] = field(default_factory=list)
 
 
-def mo_path(output: Path, lang: str, release_id: str) -> Path:
-    """Where gettext looks for a release's messages: ``<output>/<lang>/LC_MESSAGES/<release>.mo``."""
-    return output / lang / "LC_MESSAGES" / f"{release_id}.mo"
-
-
 def compile_catalogs(
     workspace: Workspace, *, languages: list[str] | None = None, output: Path | None = None
 ) -> CompileResult:

@@ -127,10 +127,6 @@ class SegmentContext:
         return rules_for(self.lang)
 
     @lazy
-    def source_rules(self) -> LanguageRules:
-        return rules_for(self.source_lang)
-
-    @lazy
     def source_protected(self) -> tuple[Protected, ...]:
         """URLs, e-mails, phones and hashtags of the source."""
         return find_protected(self.source)

@@ -48,16 +48,6 @@ def balances(text: str) -> dict[str, int]:
     return result
 
 
-def quote_imbalance(text: str) -> int:
-    """How many quotations ``text`` leaves open or closes without opening (either direction counts).
-
-    Curly, angle and corner quotes have a direction; single curly quotes count only in texts
-    that open one with ``‘`` (``’`` is an apostrophe too: ``IOM’s``, ``l’OIM``); a straight
-    ``"`` only counts when there is an odd number of them.
-    """
-    return balances(text)["quote"]
-
-
 class BracketsCheck(SegmentCheck):
     """Brackets and quotation marks must be balanced in the translation as they are in the source.
 

@@ -86,7 +86,7 @@ def _applicable(checks: list[SegmentCheck]) -> dict[tuple[bool, bool], list[Segm
 def catalog_rows(catalog: Catalog, *, lang: str, terms: TermIndex | None, checks: list[SegmentCheck],
                  severities: Mapping[str, Severity], path: str | None, release: str | None,
                  source_lang: str = "en", memo: Memo | None = None) -> list[Row]:
-    """What :func:`check_catalog` finds, as plain rows (no objects per finding: there are tens of thousands)."""
+    """Segment findings of every active entry of a catalog, as plain rows (no objects per finding: there are tens of thousands)."""
     rows: list[Row] = []
     setup = (lang, tuple(check.check_id for check in checks), tuple(sorted(severities.items())))
     applicable = _applicable(checks)
@@ -121,20 +121,6 @@ def _entry_findings(checks: list[SegmentCheck], ctx: SegmentContext) -> list[tup
         for finding in check.check(ctx):
             findings.append((finding.check, finding.severity, finding.message))
     return findings
-
-
-def check_catalog(catalog: Catalog, *, lang: str, terms: TermIndex | None, checks: list[SegmentCheck],
-                  severities: Mapping[str, Severity], path: str | None, release: str | None,
-                  source_lang: str = "en", memo: Memo | None = None) -> list[Finding]:
-    """Segment findings of every active entry of ``catalog``.
-
-    ``memo`` (owned by the caller, for one run) remembers the findings of an entry by its
-    source, translation and state, so that a sentence repeated across releases is checked once.
-    """
-    rows = catalog_rows(catalog, lang=lang, terms=terms, checks=checks, severities=severities, path=path,
-                        release=release, source_lang=source_lang, memo=memo)
-    return [Finding(check, severity, path, line, lang, release, msgid, target, text)
-            for line, check, severity, text, msgid, target in rows]
 
 
 def check_message(message: Message, *, lang: str, glossary: Glossary | None, only: Iterable[str] | None = None,

@@ -56,10 +56,6 @@ class LanguageRules:
     month_words: Mapping[str, int] = field(default_factory=dict)
     verb_after_quote: bool = False
 
-    @property
-    def groups_with_space(self) -> bool:
-        return self.group in SPACE_SEPARATORS
-
 
 def _d(value: int | str) -> Decimal:
     return Decimal(value)

@@ -54,7 +54,6 @@ log = logging.getLogger(__name__)
 
 ENGINE_NAMES = MT_ENGINES
 KEY_REQUIRED = frozenset({"deepl", "microsoft", "chatgpt"})
-KEY_OPTIONAL = frozenset({"libre"})
 DEFAULT_CHATGPT_MODEL = "gpt-3.5-turbo"
 MAX_RETRY_AFTER = 60.0
 REDACTED = "***"

@@ -51,7 +51,6 @@ OUTCOME_CACHE = "cache"
 OUTCOME_ENGINE = "engine"
 OUTCOME_GLOSSARY = "glossary"
 OUTCOME_FAILED = "failed"
-OUTCOME_NO_MATCH = "no-match"
 
 
 # ------------------------------------------------------------------------------------------ settings

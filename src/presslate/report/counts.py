@@ -26,7 +26,6 @@ class MessageState(str, Enum):
     OBSOLETE = "obsolete"
 
 
-ACTIVE_STATES = (MessageState.TRANSLATED, MessageState.DRAFT, MessageState.FUZZY, MessageState.UNTRANSLATED)
 
 
 def message_state(message: Message) -> MessageState:
