@@ -182,3 +182,12 @@ def test_slugify_folds_accents_and_drops_other_scripts():
     assert slugify("Côte d’Ivoire: IOM’s “Chain Reaction” (2014)") == "cote-divoire-ioms-chain-reaction"
     assert slugify("국제이주기구 IOM 보고서") == "iom"
     assert len(slugify("word " * 40, max_words=40)) <= 60
+
+
+def test_html_in_a_legacy_charset_is_recognised_without_an_html_suffix(tmp_path):
+    saved = tmp_path / "briefing.txt"
+    saved.write_bytes((PAGES.parent.parent / "tests" / "data" / "html" / "004-iom-mena-imrf-briefing.html").read_bytes())
+    fmt, [item] = read_page(saved)
+    assert fmt == "html"
+    assert item.release.title == "IOM and Egypt Hold Regional Partners Briefing on IMRF Outcomes"
+    assert item.release.dateline == "Cairo"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from presslate.ingest.text import read_text_page
 from presslate.releasefile import format_release, read_release
 from presslate.workspace import Workspace
 
-log = logging.getLogger(__name__)
 FORMATS = ("auto", "text", "mirror", "html")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 
@@ -36,12 +34,14 @@ class IngestResult:
     errors: list[PresslateError] = field(default_factory=list)
 
 
-def detect_format(path: Path, text: str) -> str:
-    """``html`` by suffix or markup, ``mirror`` for dated title lines, else ``text``."""
-    head = text.lstrip()[:200].lower()
-    if path.suffix.lower() in HTML_SUFFIXES or head.startswith(("<!doctype html", "<html")):
-        return "html"
-    return "mirror" if is_mirror_page(text) else "text"
+def looks_like_html(path: Path, data: bytes) -> bool:
+    """True for an ``.html``/``.htm`` file or bytes that open with an HTML doctype, ``<html>`` or an XML declaration.
+
+    Decided on the bytes, before any decoding, so an HTML page in a legacy charset reaches the
+    HTML reader, which honours its ``<meta charset>``.
+    """
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:200].lower()
+    return path.suffix.lower() in HTML_SUFFIXES or head.startswith((b"<!doctype html", b"<html", b"<?xml"))
 
 
 def read_page(path: Path, *, page_format: str = "auto", mirror_language: str | None = None) -> tuple[str, list[PageRelease]]:
@@ -52,16 +52,12 @@ def read_page(path: Path, *, page_format: str = "auto", mirror_language: str | N
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read page: {exc.strerror}", path=path) from exc
-    if page_format == "html" or (page_format == "auto" and path.suffix.lower() in HTML_SUFFIXES):
+    if page_format == "html" or (page_format == "auto" and looks_like_html(path, data)):
         from presslate.ingest.html import read_html_page
 
         return "html", read_html_page(data, path=path)
     text = decode_page(data, path=path)
-    chosen = detect_format(path, text) if page_format == "auto" else page_format
-    if chosen == "html":
-        from presslate.ingest.html import read_html_page
-
-        return "html", read_html_page(data, path=path)
+    chosen = ("mirror" if is_mirror_page(text) else "text") if page_format == "auto" else page_format
     if chosen == "mirror":
         return "mirror", read_mirror_page(text, path=path, language=mirror_language)
     return "text", read_text_page(text, path=path)
