@@ -20,12 +20,16 @@ _FRONT_KEYS = ("id", "date", "dateline", "source", "source_format", "part", "pos
 
 def read_release(path: Path) -> Release:
     """Read one release file; errors carry the file and line."""
+    return parse_release(decode_release(path.read_bytes(), path=path), path=path)
+
+
+def decode_release(data: bytes, *, path: Path | None = None) -> str:
+    """The text of a release file; undecodable bytes are an error at their line."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        line = data[: exc.start].count(b"\n") + 1
         raise ReleaseFileError(f"not valid UTF-8 (byte {exc.start})", path=path, line=line) from exc
-    return parse_release(text, path=path)
 
 
 def parse_release(text: str, *, path: Path | None = None) -> Release:

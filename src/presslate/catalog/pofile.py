@@ -906,8 +906,12 @@ def read_po(path: Path) -> Catalog:
         data = path.read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
-    catalog = parse_po(_decode(data, path), path=path)
-    return catalog
+    return parse_po_bytes(data, path=path)
+
+
+def parse_po_bytes(data: bytes, *, path: Path | None = None) -> Catalog:
+    """Parse the bytes of a PO or POT file: UTF-8, or the charset its header declares."""
+    return parse_po(_decode(data, path), path=path)
 
 
 def _parse_header(msgstr: str) -> dict[str, str]:

@@ -260,7 +260,7 @@ def _prepare(result: FileResult) -> None:
 
 def check_file(job: FileJob) -> FileResult:
     """Parse one PO file and run the segment checks of its language and the release checks (runs in a worker)."""
-    from presslate.catalog.pofile import parse_po
+    from presslate.catalog.pofile import parse_po_bytes
     from presslate.checks.engine import catalog_rows, segment_checks, term_index
     from presslate.languages import normalise_language
 
@@ -268,12 +268,7 @@ def check_file(job: FileJob) -> FileResult:
     assert state is not None, "check_file needs _init_worker first"
     result = FileResult(job)
     try:
-        data = job.path.read_bytes()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise CatalogError("not valid UTF-8", path=job.path, line=data[: exc.start].count(b"\n") + 1) from exc
-        catalog = parse_po(text, path=job.path)
+        catalog = parse_po_bytes(job.path.read_bytes(), path=job.path)
         lang = job.lang or (normalise_language(catalog.language) if catalog.language else None)
         if lang is None:
             raise CatalogError("cannot tell the language: no 'Language' header and not under locales/<lang>/")
@@ -310,7 +305,7 @@ def check_file(job: FileJob) -> FileResult:
 def _release_findings(job: FileJob, lang: str, checks: list, terms, severities, settings: CheckSettings,
                       result: FileResult) -> None:
     """Run the release checks on the release file of ``job`` (a broken release file is an input error)."""
-    from presslate.releasefile import parse_release
+    from presslate.releasefile import decode_release, parse_release
 
     assert job.release_path is not None
     try:
@@ -322,11 +317,7 @@ def _release_findings(job: FileJob, lang: str, checks: list, terms, severities, 
     if not may_title(data, lang):
         return
     try:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise ReleaseFileError("not valid UTF-8", path=job.release_path,
-                                   line=data[: exc.start].count(b"\n") + 1) from exc
+        text = decode_release(data, path=job.release_path)
         release = parse_release(text, path=job.release_path)
     except PresslateError as exc:
         result.errors.append([job.release_rel, exc.message, exc.line])

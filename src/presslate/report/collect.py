@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from presslate.catalog.pofile import parse_po, read_po
+from presslate.catalog.pofile import parse_po_bytes, read_po
 from presslate.errors import CatalogError, PresslateError
 from presslate.report.cache import CachedError, CacheValue, StatsCache, content_key
 from presslate.report.counts import FileStats, stats_from_catalog
@@ -75,11 +75,7 @@ def stats_from_bytes(data: bytes, *, lang: str, path: Path) -> CacheValue:
     if stats is not None:
         return stats
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return CachedError("not valid UTF-8", None)
-    try:
-        return stats_from_catalog(parse_po(text, path=path), lang=lang)
+        return stats_from_catalog(parse_po_bytes(data, path=path), lang=lang)
     except PresslateError as exc:
         return CachedError(exc.message, exc.line)
     except Exception as exc:  # a parser failure on odd input must not stop the report of the others
