@@ -42,6 +42,23 @@ def seeded_workspace(empty_workspace: Workspace) -> Workspace:
 
 
 @pytest.fixture
+def workspace_copy(tmp_path: Path) -> Path:
+    """A copy of the repository's example workspace (config, releases, templates, PO files, glossary)."""
+    root = tmp_path / "ws"
+    root.mkdir()
+    for name in ("l10n", "locales"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "glossary.csv", root / "glossary.csv")
+    return root
+
+
+@pytest.fixture
+def run(run_cli):
+    """The shared CLI runner, taking paths as well as strings."""
+    return lambda *args: run_cli(*[str(arg) for arg in args])
+
+
+@pytest.fixture
 def run_cli():
     """Invoke the real click command; returns the click Result (stdout and stderr separate)."""
 

@@ -24,12 +24,6 @@ Run = Callable[..., Result]
 
 
 @pytest.fixture
-def run(run_cli) -> Run:
-    """The shared CLI runner, taking paths as well as strings."""
-    return lambda *args: run_cli(*[str(arg) for arg in args])
-
-
-@pytest.fixture
 def workspace(tmp_path: Path, run: Run) -> Path:
     root = tmp_path / "ws"
     assert run("init", root, "--languages", "ko,fr,es,ar").exit_code == 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -50,12 +49,3 @@ def seed_translations() -> dict[str, dict[str, dict[str, str]]]:
     return json.loads((DATA / "seed-translations.json").read_text(encoding="utf-8"))["releases"]
 
 
-@pytest.fixture
-def workspace_copy(tmp_path: Path) -> Path:
-    """A copy of the repository's example workspace (config, releases, templates, PO files, glossary)."""
-    root = tmp_path / "ws"
-    root.mkdir()
-    for name in ("l10n", "locales"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "glossary.csv", root / "glossary.csv")
-    return root
