@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import REPO, presslate, timed_run, write_corpus_releases  # noqa: E402
+from corpus import REPO, corpus_workspace, presslate, timed_run  # noqa: E402
 
 LANGS = ("ko", "fr", "es", "ar", "ru")
 
@@ -41,18 +41,7 @@ def timed(command: list[str], *, stdout=subprocess.DEVNULL) -> tuple[float, int,
 
 def build_workspace(corpus: Path, work: Path) -> Path:
     """A workspace holding the corpus releases and PO files (untimed)."""
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
-    subprocess.run(presslate("init", str(work), "--languages", ",".join(LANGS), "--name", "bench"), check=True,
-                   stdout=subprocess.DEVNULL)
-    write_corpus_releases(corpus / "l10n" / "releases", work / "l10n" / "releases")
-    for lang in LANGS:
-        target = work / "locales" / lang
-        target.mkdir(parents=True, exist_ok=True)
-        for po in (corpus / "locales" / lang).glob("*.po"):
-            shutil.copyfile(po, target / f"{po.stem.lower()}.po")
-    return work
+    return corpus_workspace(corpus, work, LANGS)
 
 
 def msgfmt_loop(files: list[Path]) -> tuple[float, dict[str, int]]:

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import presslate, timed_run, write_corpus_releases  # noqa: E402
+from corpus import corpus_workspace, presslate, timed_run, write_corpus_releases  # noqa: E402
 
 
 def run(command: list[str]) -> tuple[float, int]:
@@ -34,17 +34,7 @@ def run(command: list[str]) -> tuple[float, int]:
 
 def build_workspace(corpus: Path, work: Path, langs: list[str]) -> Path:
     """A workspace with the v1 releases and the corpus PO files synced into it (untimed)."""
-    if work.exists():
-        shutil.rmtree(work)
-    work.mkdir(parents=True)
-    subprocess.run(presslate("init", str(work), "--languages", ",".join(langs), "--name", "bench"), check=True,
-                   stdout=subprocess.DEVNULL)
-    write_corpus_releases(corpus / "l10n" / "releases", work / "l10n" / "releases")
-    for lang in langs:
-        target = work / "locales" / lang
-        target.mkdir(parents=True, exist_ok=True)
-        for po in (corpus / "locales" / lang).glob("*.po"):
-            shutil.copyfile(po, target / f"{po.stem.lower()}.po")
+    corpus_workspace(corpus, work, langs)
     subprocess.run(presslate("-C", str(work), "-q", "sync"), check=True, stdout=subprocess.DEVNULL)
     return work
 

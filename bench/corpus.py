@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -80,3 +81,19 @@ def write_corpus_releases(folder: Path, target: Path, *, title_language: str | N
         (target / f"{release.id}.md").write_text(format_release(release), encoding="utf-8")
         count += 1
     return count
+
+
+def corpus_workspace(corpus: Path, work: Path, langs: list[str] | tuple[str, ...]) -> Path:
+    """A fresh workspace in ``work`` holding the corpus v1 releases and its PO files for ``langs`` (untimed)."""
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    subprocess.run(presslate("init", str(work), "--languages", ",".join(langs), "--name", "bench"), check=True,
+                   stdout=subprocess.DEVNULL, env=child_env())
+    write_corpus_releases(corpus / "l10n" / "releases", work / "l10n" / "releases")
+    for lang in langs:
+        target = work / "locales" / lang
+        target.mkdir(parents=True, exist_ok=True)
+        for po in (corpus / "locales" / lang).glob("*.po"):
+            shutil.copyfile(po, target / f"{po.stem.lower()}.po")
+    return work
