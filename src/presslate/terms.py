@@ -146,8 +146,6 @@ class TermMatcher:
         self._source = _SourcePattern(glossary.terms)
         self._engines: dict[str, _Engine] = {}
         self._source_cache: OrderedDict[str, list[TermMatch]] = OrderedDict()
-        for lang in glossary.languages:
-            self._engine(lang).prepare(_variants_of(glossary.terms, lang))
 
     def __getstate__(self) -> dict:
         return {"glossary": self.glossary}
@@ -189,11 +187,17 @@ class TermMatcher:
                  for start, end in engine.find(text, variant, case_sensitive)]
         return _longest_first(found)
 
+    def prepare(self, lang: str) -> None:
+        """Compile what ``lang``'s look-ups need now (e.g. before worker processes fork), not at first use."""
+        self._engine(lang)
+
     def _engine(self, lang: str) -> _Engine:
+        """The engine of ``lang``, made and given the glossary's variants in that language on first use."""
         engine = self._engines.get(lang)
         if engine is None:
             morphology = morphology_for(lang)
             engine = _StemEngine(morphology) if morphology.stemmer else _PatternEngine(morphology)
+            engine.prepare(_variants_of(self.glossary.terms, lang))
             self._engines[lang] = engine
         return engine
 

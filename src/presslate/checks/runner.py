@@ -246,7 +246,9 @@ def _warm_up(state: RunState, languages: set[str]) -> None:
     from presslate.checks.languages import rules_for
 
     for lang in sorted(languages):
-        term_index(state.glossary, lang)
+        index = term_index(state.glossary, lang)
+        if index is not None:
+            index.matcher.prepare(lang)
         rules_for(lang)
     rules_for(state.source_lang)
 
