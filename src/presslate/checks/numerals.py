@@ -27,8 +27,10 @@ _DIGITS = str.maketrans(
      **{chr(0xFF10 + i): str(i) for i in range(10)}}
 )
 _SEPARATORS = ".,'\u2019" + ARABIC_DECIMAL + ARABIC_GROUP
+# "\d\d*", not "\d+": a pattern that opens with a bare character class lets ``re`` skip
+# to the next digit in a tight C loop instead of trying a match at every character.
 _NUMBER_RE = re.compile(
-    rf"\d+(?:(?:[{re.escape(_SEPARATORS)}]|[{SPACE_SEPARATORS}](?=\d{{3}}(?!\d)))\d+)*"
+    rf"\d\d*(?:(?:[{re.escape(_SEPARATORS)}]|[{SPACE_SEPARATORS}](?=\d{{3}}(?!\d)))\d+)*"
 )
 _ANY_DIGIT_RE = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
 _NATIVE_DIGIT_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
