@@ -9,6 +9,7 @@ text) keeps both readings so that either can match.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -33,7 +34,6 @@ _NUMBER_RE = re.compile(
     rf"\d\d*(?:(?:[{re.escape(_SEPARATORS)}]|[{SPACE_SEPARATORS}](?=\d{{3}}(?!\d)))\d+)*"
 )
 _ANY_DIGIT_RE = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
-_NATIVE_DIGIT_RE = re.compile("[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
 _PERCENT_SIGNS = "%\u066a\uff05"  # % ٪ ％
 _GAP = "[ \u00a0\u202f]?"
 
@@ -65,21 +65,44 @@ def extract_numbers(text: str, rules: LanguageRules, *, protected: list[Protecte
     token the language's marks cannot read, or could read as a 3-digit grouping in English
     style, also gets the English reading.
     """
-    if not _ANY_DIGIT_RE.search(text):
-        return []
     return _extract(text, rules, protected, strict)
 
 
-def _extract(text: str, rules: LanguageRules, protected: tuple[Protected, ...] | list[Protected],
+def _extract(text: str, rules: LanguageRules, protected: Sequence[Protected] | None,
              strict: bool) -> list[NumberToken]:
-    plain = normalise_digits(text) if _NATIVE_DIGIT_RE.search(text) else text
+    """The numbers of ``text`` outside ``protected`` (``None``: its :func:`find_protected` spans, found if needed).
+
+    The token pattern knows digits only as ``\\d`` (any Unicode digit), so reading ``text`` as it
+    is finds the tokens its normalised form would give as long as every digit is ASCII, which
+    spares two scans of every text (for any digit, for native digits). Only when a number holds
+    another digit is the text read again with Arabic-Indic, Persian and full-width digits as ASCII
+    (and, as ever, only when it holds one of those or an ASCII digit).
+    """
+    tokens = _read_tokens(text, text, rules, protected, strict, ascii_only=True)
+    if tokens is None:
+        if not _ANY_DIGIT_RE.search(text):
+            return []
+        tokens = _read_tokens(text, normalise_digits(text), rules, protected, strict, ascii_only=False)
+    if rules.attached_scales:
+        tokens = _add_up_scales(tokens, text)  # they join across blanks only, the same in either form
+    return tokens
+
+
+def _read_tokens(text: str, plain: str, rules: LanguageRules, protected: Sequence[Protected] | None,
+                 strict: bool, *, ascii_only: bool) -> list[NumberToken] | None:
+    """The tokens found in ``plain`` (``text`` or its normalised form); None when ``ascii_only`` and a number is not ASCII."""
     known = _known_readings(rules.decimal, rules.group, strict)
     tokens: list[NumberToken] = []
     for match in _token_pattern(rules).finditer(plain):
-        start, end = match.span("num")
+        raw, scale, after = match.groups()
+        if ascii_only and not raw.isascii():
+            return None
+        start = match.start()
+        end = start + len(raw)
+        if protected is None:
+            protected = find_protected(text)
         if protected and inside(protected, start, end):
             continue
-        raw, scale, after = match.group("num", "scale", "after")
         values = known.get(raw)
         if values is None:
             if len(known) > READINGS_CACHE_SIZE:
@@ -90,11 +113,9 @@ def _extract(text: str, rules: LanguageRules, protected: tuple[Protected, ...] |
         if scale:
             multiplier = rules.scales[scale.lower()]
             values = tuple(_normal(value * multiplier) for value in values)
-            end = match.end("scale")
+            end = match.end(2)
         percent = bool(after) or (start > 0 and plain[start - 1] in _PERCENT_SIGNS)
         tokens.append(_new_token(NumberToken, (text[start:end], start, end, values, percent)))
-    if rules.attached_scales:
-        tokens = _add_up_scales(tokens, plain)
     return tokens
 
 
@@ -132,13 +153,13 @@ def _token_pattern(rules: LanguageRules) -> re.Pattern[str]:
 @lru_cache(maxsize=65536)
 def numbers_of(text: str, lang: str, *, strict: bool = False) -> tuple[NumberToken, ...]:
     """The numbers of ``text`` in ``lang`` outside its URLs, e-mails and phone numbers (memoised)."""
-    if not _ANY_DIGIT_RE.search(text):
-        return ()
-    return tuple(_extract(text, rules_for(lang), find_protected(text), strict))
+    return tuple(_extract(text, rules_for(lang), None, strict))
 
 
 def _readings(raw: str, rules: LanguageRules, *, strict: bool) -> tuple[Decimal, ...]:
     """Every value ``raw`` can stand for: the locale's reading first, then the English one."""
+    if raw.isdecimal():  # a plain integer, the most common number, reads the same with any marks
+        return (Decimal(raw),)
     readings: list[Decimal] = []
     local = _read(raw, decimal=rules.decimal, group=rules.group)
     if local is not None:
@@ -147,12 +168,7 @@ def _readings(raw: str, rules: LanguageRules, *, strict: bool) -> tuple[Decimal,
         english = _read(raw, decimal=".", group=",")
         if english is not None and english not in readings:
             readings.append(english)
-    if not readings:
-        if strict:
-            return ()
-        # Neither reading works (e.g. "1.2.3"): each run of digits is a number on its own.
-        return ()
-    return tuple(readings)
+    return tuple(readings)  # empty when neither reading works (e.g. "1.2.3")
 
 
 @lru_cache(maxsize=None)
