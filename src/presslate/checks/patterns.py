@@ -37,19 +37,7 @@ class Protected:
 @lru_cache(maxsize=65536)
 def find_protected(text: str) -> tuple[Protected, ...]:
     """URLs, e-mails, phone numbers and hashtags of ``text``, in order, never overlapping."""
-    kinds: list[tuple[str, re.Pattern[str], int | str]] = []
-    if "://" in text or "www." in text or "WWW." in text:
-        kinds.append(("url", URL_RE, 0))
-    if "@" in text:
-        kinds.append(("email", EMAIL_RE, 0))
-    if _DIGIT_RE.search(text):
-        if "+" in text:
-            kinds.append(("phone", INTERNATIONAL_PHONE_RE, 0))
-        lowered = text.lower()
-        if any(label in lowered for label in _LABEL_TRIGGERS):
-            kinds.append(("phone", LABELLED_PHONE_RE, "number"))
-    if "#" in text:
-        kinds.append(("hashtag", HASHTAG_RE, 0))
+    kinds = _kinds_in(text)
     if not kinds:
         return ()
     found: list[Protected] = []
@@ -67,6 +55,38 @@ def find_protected(text: str) -> tuple[Protected, ...]:
                 continue
             found.append(Protected(kind, start, end, value))
     return tuple(sorted(found, key=lambda item: item.start))
+
+
+def _kinds_in(text: str) -> list[tuple[str, re.Pattern[str], int | str]]:
+    """The kinds of span ``text`` may hold, each with its pattern and group, cheapest tests first.
+
+    Most texts hold none: a few substring tests say so. The digit test, a scan of the text,
+    comes last, for the rare text with a ``+`` or a phone label.
+    """
+    kinds: list[tuple[str, re.Pattern[str], int | str]] = []
+    if "://" in text or "www." in text or "WWW." in text:
+        kinds.append(("url", URL_RE, 0))
+    if "@" in text:
+        kinds.append(("email", EMAIL_RE, 0))
+    international = "+" in text
+    labelled = _has_phone_label(text)
+    if (international or labelled) and _DIGIT_RE.search(text):
+        if international:
+            kinds.append(("phone", INTERNATIONAL_PHONE_RE, 0))
+        if labelled:
+            kinds.append(("phone", LABELLED_PHONE_RE, "number"))
+    if "#" in text:
+        kinds.append(("hashtag", HASHTAG_RE, 0))
+    return kinds
+
+
+def _has_phone_label(text: str) -> bool:
+    """True when ``text``, in lower case, holds one of the phone labels (``Tel``, ``Fax`` ...)."""
+    lowered = text.lower()
+    for label in _LABEL_TRIGGERS:  # a loop: cheaper than any() over a generator
+        if label in lowered:
+            return True
+    return False
 
 
 def inside(spans: tuple[Protected, ...] | list[Protected], start: int, end: int) -> bool:
