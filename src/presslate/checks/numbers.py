@@ -32,29 +32,31 @@ class NumbersCheck(SegmentCheck):
         target = numbers_of(ctx.target, ctx.lang)
         if not source and not target:
             return []
+        source_values = {token.values[0] for token in source}
+        unexplained = [token for token in target if source_values.isdisjoint(token.values)]
         target_values = {value for token in target for value in token.values}
-        source_values = {token.value for token in source}
-        missing = _distinct(token for token in source if token.value not in target_values)
-        unexplained = [token for token in target if not any(value in source_values for value in token.values)]
-        invented: list[NumberToken] = []
-        if unexplained:
-            soft = soft_values_of(ctx.source, ctx.source_lang)
-            invented = _distinct(token for token in unexplained if not any(value in soft for value in token.values))
+        missing = [] if source_values <= target_values else _missing(source, target_values)
         findings: list[Finding] = []
-        if len(missing) == 1 and len(invented) == 1:
-            findings.append(ctx.finding(self, f"{missing[0].text} became {invented[0].text} in the translation"))
-        else:
-            findings += [ctx.finding(self, f"{token.text} is missing from the translation") for token in missing]
-            findings += [ctx.finding(self, f"the translation has {token.text}, which is not in the source")
-                         for token in invented]
-        findings += self._percent_findings(ctx, source, target, missing)
+        if missing or unexplained:
+            findings = self._value_findings(ctx, missing, _invented(unexplained, ctx.source, ctx.source_lang))
+        if any(token.percent for token in source):
+            findings += self._percent_findings(ctx, source, target, missing)
         return findings
 
-    def _percent_findings(self, ctx: SegmentContext, source: list[NumberToken], target: list[NumberToken],
-                          missing: list[NumberToken]) -> list[Finding]:
+    def _value_findings(self, ctx: SegmentContext, missing: list[NumberToken],
+                        invented: list[NumberToken]) -> list[Finding]:
+        """One finding per missing and per invented value, or one "became" finding when a single value changed."""
+        if len(missing) == 1 and len(invented) == 1:
+            return [ctx.finding(self, f"{missing[0].text} became {invented[0].text} in the translation")]
+        findings = [ctx.finding(self, f"{token.text} is missing from the translation") for token in missing]
+        findings += [ctx.finding(self, f"the translation has {token.text}, which is not in the source")
+                     for token in invented]
+        return findings
+
+    def _percent_findings(self, ctx: SegmentContext, source: tuple[NumberToken, ...],
+                          target: tuple[NumberToken, ...], missing: list[NumberToken]) -> list[Finding]:
+        """A finding for each per-cent value of the source that the translation carries, but not as a percentage."""
         findings = []
-        if not any(token.percent for token in source):
-            return findings
         for token in source:
             if not token.percent or token in missing:
                 continue
@@ -63,6 +65,19 @@ class NumbersCheck(SegmentCheck):
                 findings.append(ctx.finding(self, f"{token.text} per cent is not a percentage in the translation "
                                                   f"({same[0].text})"))
         return findings
+
+
+def _missing(source: tuple[NumberToken, ...], target_values: set[Decimal]) -> list[NumberToken]:
+    """The source tokens whose value the translation lacks, one per value."""
+    return _distinct(token for token in source if token.value not in target_values)
+
+
+def _invented(unexplained: list[NumberToken], source: str, source_lang: str) -> list[NumberToken]:
+    """The unexplained tokens whose values the source does not name in words either, one per value."""
+    if not unexplained:
+        return []
+    soft = soft_values_of(source, source_lang)
+    return _distinct(token for token in unexplained if soft.isdisjoint(token.values))
 
 
 def _distinct(tokens) -> list[NumberToken]:

@@ -161,11 +161,11 @@ def _readings(raw: str, rules: LanguageRules, *, strict: bool) -> tuple[Decimal,
     if raw.isdecimal():  # a plain integer, the most common number, reads the same with any marks
         return (Decimal(raw),)
     readings: list[Decimal] = []
-    local = _read(raw, decimal=rules.decimal, group=rules.group)
+    local = _read(raw, rules.decimal, rules.group)
     if local is not None:
         readings.append(local)
     if not strict and (rules.decimal, rules.group) != (".", ","):
-        english = _read(raw, decimal=".", group=",")
+        english = _read(raw, ".", ",")
         if english is not None and english not in readings:
             readings.append(english)
     return tuple(readings)  # empty when neither reading works (e.g. "1.2.3")
@@ -180,12 +180,17 @@ def _grammar(decimal: str, group: str) -> tuple[re.Pattern[str], dict[int, None]
 
 
 @lru_cache(maxsize=65536)
-def _read(raw: str, *, decimal: str, group: str) -> Decimal | None:
-    """``raw`` read with one decimal mark and one group mark (Arabic marks always count), or None."""
+def _read(raw: str, decimal: str, group: str) -> Decimal | None:
+    """``raw`` read with one decimal mark and one group mark (Arabic marks always count), or None.
+
+    Positional parameters: a memo key built from keywords costs more than the look-up.
+    """
     pattern, drop = _grammar(decimal, group)
     if not pattern.fullmatch(raw):
         return None
     plain = raw.translate(drop)
+    if plain.isdecimal():  # no decimal part: the integer is canonical as it is (no _normal)
+        return Decimal(plain)
     for mark in (decimal, ARABIC_DECIMAL):
         plain = plain.replace(mark, ".")
     try:
