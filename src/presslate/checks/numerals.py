@@ -157,25 +157,24 @@ def numbers_of(text: str, lang: str, *, strict: bool = False) -> tuple[NumberTok
 
 
 def _readings(raw: str, rules: LanguageRules, *, strict: bool) -> tuple[Decimal, ...]:
-    """Every value ``raw`` can stand for: the locale's reading first, then the English one."""
+    """Every value ``raw`` can stand for: the locale's reading first, then the English one (none for "1.2.3")."""
     if raw.isdecimal():  # a plain integer, the most common number, reads the same with any marks
         return (Decimal(raw),)
-    readings: list[Decimal] = []
     local = _read(raw, rules.decimal, rules.group)
-    if local is not None:
-        readings.append(local)
-    if not strict and (rules.decimal, rules.group) != (".", ","):
-        english = _read(raw, ".", ",")
-        if english is not None and english not in readings:
-            readings.append(english)
-    return tuple(readings)  # empty when neither reading works (e.g. "1.2.3")
+    english = None if strict or (rules.decimal, rules.group) == (".", ",") else _read(raw, ".", ",")
+    if english is None or english == local:
+        return () if local is None else (local,)
+    return (english,) if local is None else (local, english)
 
 
 @lru_cache(maxsize=None)
 def _grammar(decimal: str, group: str) -> tuple[re.Pattern[str], dict[int, None]]:
-    """How a language writes a number: digit groups of three after the first, then a decimal part."""
+    """How a language writes a number: digit groups of three after the first, then a decimal part.
+
+    The pattern captures the whole part and the decimal digits; the table drops the group marks.
+    """
     groups = group + ARABIC_GROUP + (SPACE_SEPARATORS if group in SPACE_SEPARATORS else "")
-    pattern = re.compile(rf"(?:\d{{1,3}}(?:[{re.escape(groups)}]\d{{3}})+|\d+)(?:[{re.escape(decimal + ARABIC_DECIMAL)}]\d+)?")
+    pattern = re.compile(rf"(\d{{1,3}}(?:[{re.escape(groups)}]\d{{3}})+|\d+)(?:[{re.escape(decimal + ARABIC_DECIMAL)}](\d+))?")
     return pattern, dict.fromkeys(map(ord, groups))
 
 
@@ -186,15 +185,16 @@ def _read(raw: str, decimal: str, group: str) -> Decimal | None:
     Positional parameters: a memo key built from keywords costs more than the look-up.
     """
     pattern, drop = _grammar(decimal, group)
-    if not pattern.fullmatch(raw):
+    found = pattern.fullmatch(raw)
+    if found is None:
         return None
-    plain = raw.translate(drop)
-    if plain.isdecimal():  # no decimal part: the integer is canonical as it is (no _normal)
-        return Decimal(plain)
-    for mark in (decimal, ARABIC_DECIMAL):
-        plain = plain.replace(mark, ".")
+    whole, fraction = found.groups()
+    if not whole.isdecimal():
+        whole = whole.translate(drop)
+    if fraction is None:  # an integer is canonical as it is (no _normal)
+        return Decimal(whole)
     try:
-        return _normal(Decimal(plain))
+        return _normal(Decimal(f"{whole}.{fraction}"))
     except InvalidOperation:
         return None
 
