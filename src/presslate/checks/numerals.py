@@ -65,11 +65,25 @@ def extract_numbers(text: str, rules: LanguageRules, *, protected: list[Protecte
     token the language's marks cannot read, or could read as a 3-digit grouping in English
     style, also gets the English reading.
     """
-    return _extract(text, rules, protected, strict)
+    return _extract(text, _reader(rules, strict), protected)
 
 
-def _extract(text: str, rules: LanguageRules, protected: Sequence[Protected] | None,
-             strict: bool) -> list[NumberToken]:
+class _Reader(NamedTuple):
+    """What reading numbers takes, prepared once per language and strictness: rules, token pattern, memo of readings."""
+
+    rules: LanguageRules
+    strict: bool
+    pattern: re.Pattern[str]
+    known: dict[str, tuple[Decimal, ...]]
+
+
+@lru_cache(maxsize=None)
+def _reader(rules: LanguageRules, strict: bool) -> _Reader:
+    """The reader for ``rules`` (its memo of readings is shared by every language with the same marks)."""
+    return _Reader(rules, strict, _token_pattern(rules), _known_readings(rules.decimal, rules.group, strict))
+
+
+def _extract(text: str, reader: _Reader, protected: Sequence[Protected] | None) -> list[NumberToken]:
     """The numbers of ``text`` outside ``protected`` (``None``: its :func:`find_protected` spans, found if needed).
 
     The token pattern knows digits only as ``\\d`` (any Unicode digit), so reading ``text`` as it
@@ -78,22 +92,22 @@ def _extract(text: str, rules: LanguageRules, protected: Sequence[Protected] | N
     another digit is the text read again with Arabic-Indic, Persian and full-width digits as ASCII
     (and, as ever, only when it holds one of those or an ASCII digit).
     """
-    tokens = _read_tokens(text, text, rules, protected, strict, ascii_only=True)
+    tokens = _read_tokens(text, text, reader, protected, ascii_only=True)
     if tokens is None:
         if not _ANY_DIGIT_RE.search(text):
             return []
-        tokens = _read_tokens(text, normalise_digits(text), rules, protected, strict, ascii_only=False)
-    if rules.attached_scales:
+        tokens = _read_tokens(text, normalise_digits(text), reader, protected, ascii_only=False)
+    if reader.rules.attached_scales:
         tokens = _add_up_scales(tokens, text)  # they join across blanks only, the same in either form
     return tokens
 
 
-def _read_tokens(text: str, plain: str, rules: LanguageRules, protected: Sequence[Protected] | None,
-                 strict: bool, *, ascii_only: bool) -> list[NumberToken] | None:
+def _read_tokens(text: str, plain: str, reader: _Reader, protected: Sequence[Protected] | None, *,
+                 ascii_only: bool) -> list[NumberToken] | None:
     """The tokens found in ``plain`` (``text`` or its normalised form); None when ``ascii_only`` and a number is not ASCII."""
-    known = _known_readings(rules.decimal, rules.group, strict)
+    rules, strict, _, known = reader
     tokens: list[NumberToken] = []
-    for match in _token_pattern(rules).finditer(plain):
+    for match in reader.pattern.finditer(plain):
         raw, scale, after = match.groups()
         if ascii_only and not raw.isascii():
             return None
@@ -114,8 +128,11 @@ def _read_tokens(text: str, plain: str, rules: LanguageRules, protected: Sequenc
             multiplier = rules.scales[scale.lower()]
             values = tuple(_normal(value * multiplier) for value in values)
             end = match.end(2)
-        percent = bool(after) or (start > 0 and plain[start - 1] in _PERCENT_SIGNS)
-        tokens.append(_new_token(NumberToken, (text[start:end], start, end, values, percent)))
+            written = text[start:end]
+        else:
+            written = raw if plain is text else text[start:end]  # as written, not as normalised
+        percent = after is not None or (start > 0 and plain[start - 1] in _PERCENT_SIGNS)
+        tokens.append(_new_token(NumberToken, (written, start, end, values, percent)))
     return tokens
 
 
@@ -153,7 +170,7 @@ def _token_pattern(rules: LanguageRules) -> re.Pattern[str]:
 @lru_cache(maxsize=65536)
 def numbers_of(text: str, lang: str, *, strict: bool = False) -> tuple[NumberToken, ...]:
     """The numbers of ``text`` in ``lang`` outside its URLs, e-mails and phone numbers (memoised)."""
-    return tuple(_extract(text, rules_for(lang), None, strict))
+    return tuple(_extract(text, _reader(rules_for(lang), strict), None))
 
 
 def _readings(raw: str, rules: LanguageRules, *, strict: bool) -> tuple[Decimal, ...]:
