@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from typing import NamedTuple
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, getcontext
 from functools import lru_cache
 
 from presslate.checks.languages import SPACE_SEPARATORS, LanguageRules, rules_for
-from presslate.checks.patterns import Protected, find_protected, inside
+from presslate.checks.patterns import Protected, inside, protected_spans
 
 # Arabic-Indic, Persian (extended Arabic-Indic) and full-width digits become ASCII; the
 # Arabic decimal and thousands marks become private markers. One character in, one out,
@@ -84,7 +84,7 @@ def _reader(rules: LanguageRules, strict: bool) -> _Reader:
 
 
 def _extract(text: str, reader: _Reader, protected: Sequence[Protected] | None) -> list[NumberToken]:
-    """The numbers of ``text`` outside ``protected`` (``None``: its :func:`find_protected` spans, found if needed).
+    """The numbers of ``text`` outside ``protected`` (``None``: its :func:`~presslate.checks.patterns.find_protected` spans, found if needed).
 
     The token pattern knows digits only as ``\\d`` (any Unicode digit), so reading ``text`` as it
     is finds the tokens its normalised form would give as long as every digit is ASCII, which
@@ -104,17 +104,20 @@ def _extract(text: str, reader: _Reader, protected: Sequence[Protected] | None) 
 
 def _read_tokens(text: str, plain: str, reader: _Reader, protected: Sequence[Protected] | None, *,
                  ascii_only: bool) -> list[NumberToken] | None:
-    """The tokens found in ``plain`` (``text`` or its normalised form); None when ``ascii_only`` and a number is not ASCII."""
+    """The tokens found in ``plain`` (``text`` or its normalised form); None when ``ascii_only`` and a number is not ASCII.
+
+    With ``protected`` None, the spans are looked for once the numbers are found: a text with too
+    few digits for a phone number is spared the phone tests (:func:`protected_spans`).
+    """
     rules, strict, _, known = reader
     tokens: list[NumberToken] = []
-    for match in reader.pattern.finditer(plain):
-        raw, scale, after = match.groups()
+    matches = [(match.start(), *match.groups(), match) for match in reader.pattern.finditer(plain)]
+    if protected is None and matches:
+        protected = protected_spans(text, digits=_digits_at_most(matches))
+    for start, raw, scale, after, match in matches:
         if ascii_only and not raw.isascii():
             return None
-        start = match.start()
         end = start + len(raw)
-        if protected is None:
-            protected = find_protected(text)
         if protected and inside(protected, start, end):
             continue
         values = known.get(raw)
@@ -134,6 +137,12 @@ def _read_tokens(text: str, plain: str, reader: _Reader, protected: Sequence[Pro
         percent = after is not None or (start > 0 and plain[start - 1] in _PERCENT_SIGNS)
         tokens.append(_new_token(NumberToken, (written, start, end, values, percent)))
     return tokens
+
+
+def _digits_at_most(matches: list[tuple[int, str, str | None, str | None, re.Match[str]]]) -> int:
+    """At least as many as the digits of the text of ``matches``: each lies in a number or a per-cent word ("p. 100")."""
+    return sum(len(raw) - (not raw.isdecimal()) + (len(after) if after else 0)  # a number's mark is no digit
+               for _, raw, _, after, _ in matches)
 
 
 READINGS_CACHE_SIZE = 65536
@@ -175,7 +184,7 @@ def numbers_of(text: str, lang: str, *, strict: bool = False) -> tuple[NumberTok
 
 def _readings(raw: str, rules: LanguageRules, *, strict: bool) -> tuple[Decimal, ...]:
     """Every value ``raw`` can stand for: the locale's reading first, then the English one (none for "1.2.3")."""
-    if raw.isdecimal():  # a plain integer, the most common number, reads the same with any marks
+    if raw.isdecimal() and len(raw) <= getcontext().prec:  # a plain integer reads the same with any marks
         return (Decimal(raw),)
     local = _read(raw, rules.decimal, rules.group)
     english = None if strict or (rules.decimal, rules.group) == (".", ",") else _read(raw, ".", ",")
@@ -208,11 +217,11 @@ def _read(raw: str, decimal: str, group: str) -> Decimal | None:
     whole, fraction = found.groups()
     if not whole.isdecimal():
         whole = whole.translate(drop)
-    if fraction is None:  # an integer is canonical as it is (no _normal)
+    if fraction is None and len(whole) <= getcontext().prec:  # an integer _normal would keep as it is
         return Decimal(whole)
     try:
-        return _normal(Decimal(f"{whole}.{fraction}"))
-    except InvalidOperation:
+        return _normal(Decimal(whole if fraction is None else f"{whole}.{fraction}"))
+    except InvalidOperation:  # more digits than the context holds
         return None
 
 

@@ -25,6 +25,8 @@ INTERNATIONAL_PHONE_RE = re.compile(rf"(?<![\w+])(?=\+\d){_PHONE_BODY}", re.IGNO
 LABELLED_PHONE_RE = re.compile(
     rf"(?<!\w)(?:{'|'.join(_LABELS)})(?!\w)\.?\s*:?\s*(?P<number>{_PHONE_BODY})", re.IGNORECASE)
 HASHTAG_RE = re.compile(r"(?<![\w&#/])#[^\W\d_][\w]*")
+PHONE_MIN_DIGITS = 6
+"""Fewer digits than this make no phone number (``Tel: 12`` is not one)."""
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -53,12 +55,24 @@ def find_protected(text: str) -> tuple[Protected, ...]:
                 stripped = value.rstrip(_TRAILING)
                 end -= len(value) - len(stripped)
                 value = stripped
-            if kind == "phone" and sum(ch.isdigit() for ch in value) < 6:
+            if kind == "phone" and sum(ch.isdigit() for ch in value) < PHONE_MIN_DIGITS:
                 continue
             if any(start < other.end and other.start < end for other in found):
                 continue
             found.append(Protected(kind, start, end, value))
     return tuple(sorted(found, key=lambda item: item.start))
+
+
+def protected_spans(text: str, *, digits: int) -> tuple[Protected, ...]:
+    """:func:`find_protected` of a text known to hold at most ``digits`` digits.
+
+    With too few digits for a phone number, a text holds no span at all unless it has the mark of
+    a URL, an e-mail or a hashtag: a few one-character tests say so, where :func:`find_protected`
+    would also look for every phone label.
+    """
+    if digits < PHONE_MIN_DIGITS and not ("@" in text or "#" in text or _may_hold_url(text)):
+        return ()
+    return find_protected(text)
 
 
 def _kinds_in(text: str) -> list[tuple[str, re.Pattern[str], int | str]]:
@@ -69,7 +83,7 @@ def _kinds_in(text: str) -> list[tuple[str, re.Pattern[str], int | str]]:
     rare text with a ``+`` or a phone label.
     """
     kinds: list[tuple[str, re.Pattern[str], int | str]] = []
-    if (":" in text and "://" in text) or ("w" in text and "www." in text) or ("W" in text and "WWW." in text):
+    if _may_hold_url(text):
         kinds.append(("url", URL_RE, 0))
     if "@" in text:
         kinds.append(("email", EMAIL_RE, 0))
@@ -83,6 +97,11 @@ def _kinds_in(text: str) -> list[tuple[str, re.Pattern[str], int | str]]:
     if "#" in text:
         kinds.append(("hashtag", HASHTAG_RE, 0))
     return kinds
+
+
+def _may_hold_url(text: str) -> bool:
+    """True when ``text`` holds ``://``, ``www.`` or ``WWW.`` (each looked for after one of its characters)."""
+    return (":" in text and "://" in text) or ("w" in text and "www." in text) or ("W" in text and "WWW." in text)
 
 
 def _has_phone_label(text: str) -> bool:
