@@ -119,3 +119,43 @@ def test_source_numbers_read_with_english_marks_only() -> None:
     tokens = extract_numbers("some 862,458 people, 1.7 million, 20th", rules_for("en"), strict=True)
     assert [(token.text, str(token.value)) for token in tokens] == [
         ("862,458", "862458"), ("1.7 million", "1700000"), ("20", "20")]
+
+
+@pytest.mark.parametrize(("text", "lang", "values"), [
+    ("In 2013, IOM assisted ١٬٠٠٠ victims", "ar", [["2013"], ["1000"]]),  # native digits after ASCII ones
+    ("50 p. ١٠٠ des déplacés", "fr", [["50"]]),  # the per-cent word reads with native digits too
+    ("१२ and 3", "en", [["12"], ["3"]]),  # other digits are numbers once the text has an ASCII one
+    ("१२ only", "en", []),
+])
+def test_extract_numbers_reads_texts_with_non_ascii_digits(text: str, lang: str, values: list[list[str]]) -> None:
+    tokens = extract_numbers(text, rules_for(lang))
+    assert [[str(value) for value in token.values] for token in tokens] == values
+
+
+def test_percent_word_with_native_digits_marks_a_percentage() -> None:
+    assert [token.percent for token in extract_numbers("50 p. ١٠٠", rules_for("fr"))] == [True]
+
+
+@pytest.mark.parametrize(("raw", "lang", "strict", "expected"), [
+    ("1000", "en", True, ["1000"]),
+    ("0012", "fr", False, ["12"]),
+    ("1,000", "en", True, ["1000"]),
+    ("4,603", "fr", False, ["4.603", "4603"]),
+    ("1.70", "en", True, ["1.7"]),
+    ("2.0", "en", True, ["2"]),
+    ("1" * 29, "en", True, []),  # more digits than Decimal's context: unreadable, as before
+])
+def test_readings_are_canonical(raw: str, lang: str, strict: bool, expected: list[str]) -> None:
+    from presslate.checks.numerals import _readings
+
+    values = _readings(raw, rules_for(lang), strict=strict)
+    assert [str(value) for value in values] == expected
+    assert all(value.as_tuple().exponent <= 0 for value in values)  # 1000, not 1E+3
+
+
+def test_numbers_in_protected_spans_are_skipped_with_few_digits_too() -> None:
+    from presslate.checks.numerals import numbers_of
+
+    assert [token.text for token in numbers_of("Email: smegy2@iom.int, 3 days", "en")] == ["3"]
+    assert [token.text for token in numbers_of("Tel: 12 34", "en")] == ["12", "34"]
+    assert [token.text for token in numbers_of("Tel: +20 2 27365140 in 2014", "en")] == ["2014"]
