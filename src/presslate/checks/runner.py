@@ -21,7 +21,7 @@ from typing import Any
 from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext, ignored_check_ids
 from presslate.checks.cache import CheckCache, code_signature, machine_key
 from presslate.checks.files import Digests, FileJob, collect_files, language_files, may_title
-from presslate.checks.finding import CheckReport, Finding, Severity
+from presslate.checks.finding import SEVERITY_OF, CheckReport, Finding
 from presslate.checks.heap import fewer_collections, settle_worker
 from presslate.checks.registry import CATALOG_CHECKS, CHECK_IDS, RELEASE_CHECKS
 from presslate.checks.settings import CheckSettings, load_check_settings
@@ -340,7 +340,7 @@ def _findings(result: FileResult) -> list[Finding]:
         if path is None:
             path = rel
             msgid, msgstr = texts.get(line, (None, None))
-        found.append(Finding(check, Severity(severity), path, line, lang, release, msgid, msgstr, message))
+        found.append(Finding(check, SEVERITY_OF[severity], path, line, lang, release, msgid, msgstr, message))
     return found
 
 
