@@ -243,3 +243,43 @@ def test_fast_reader_agrees_on_random_catalogs_written_by_format_po(width):
     for _ in range(150):
         data = format_po(random_catalog(rng), width=width).encode("utf-8")
         assert parse_plain_po(data) == parse_po_bytes(data)
+
+
+MUTATIONS = ['"', "\\", "\n", "#", "#~ ", "#| ", "#~| ", "msgid ", "msgstr ", "msgctxt ", "msgid_plural ",
+             "msgstr[1] ", "\\n", "\\q", " ", "\t", "\x0b", '"\n"', "#, fuzzy\n", "#~ #"]
+MUTATION_LINES = ["", "#", "#~", '#~ msgid "zz"', '#~ msgstr "q"', '#| msgid "p"', '"cont"']
+
+
+def mutate(rng: random.Random, text: str) -> str:
+    """``text`` with a few random insertions, deletions and duplicated lines."""
+    lines = text.split("\n")
+    for _ in range(rng.randint(1, 3)):
+        k = rng.randrange(len(lines))
+        op = rng.random()
+        if op < 0.3:
+            at = rng.randint(0, len(lines[k]))
+            lines[k] = lines[k][:at] + rng.choice(MUTATIONS) + lines[k][at:]
+        elif op < 0.5:
+            del lines[k]
+        elif op < 0.7:
+            lines.insert(k, rng.choice(lines))
+        elif op < 0.85:
+            at = rng.randint(0, len(lines[k]))
+            lines[k] = lines[k][:at] + lines[k][at + 1:]
+        else:
+            lines.insert(k, rng.choice(MUTATION_LINES))
+    return "\n".join(lines)
+
+
+def test_fast_reader_accepts_only_what_it_reads_like_the_strict_reader_on_damaged_files():
+    rng = random.Random(7)
+    texts = [path.read_text(encoding="utf-8") for path in SEED_FILES[:12] + TEST_FILES]
+    texts += [format_po(random_catalog(rng)) for _ in range(10)]
+    accepted = 0
+    for _ in range(3000):
+        data = mutate(rng, rng.choice(texts)).encode("utf-8")
+        fast = parse_plain_po(data)
+        if fast is not None:
+            assert fast == parse_po_bytes(data)
+            accepted += 1
+    assert 300 < accepted < 2700  # both outcomes are exercised
