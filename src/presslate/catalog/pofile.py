@@ -765,7 +765,7 @@ _FAST_KEYWORD_LINE = re.compile(
 _FAST_STRING_LINE = re.compile(_STRING_BODY)
 # One token of a line: a string, a keyword, a stray quote or anything else.
 _TOKEN = re.compile(r'[ \t\f\v\r]*(?:' + _STRING_BODY
-                    + r'|([A-Za-z_][A-Za-z0-9_]*(?:\[[ \t]*[0-9]+[ \t]*\])?)|(")|(\S))')
+                    + r'|([A-Za-z_][A-Za-z0-9_]*(?:\[[ \t]*[0-9]+[ \t]*\])?)|(")|(.))')
 _ESCAPE_SEQUENCE = re.compile(r'\\(?:([ntrabfv\\"\'?])|([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.)|$)')
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
                    "v": "\v", "\\": "\\", '"': '"', "'": "'", "?": "?"}
