@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import Enum
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from presslate.checks.heap import fewer_collections
@@ -56,9 +57,9 @@ class Finding(NamedTuple):
         The fields in their order (``check``, ``severity``, ``path``, ``line``, ``lang``, ``release``,
         ``msgid``, ``msgstr``, ``message``), the severity as its value.
         """
-        data = dict(zip(self._fields, self))
-        data["severity"] = self.severity.value
-        return data
+        check, severity, path, line, lang, release, msgid, msgstr, message = self
+        return {"check": check, "severity": severity._value_, "path": path, "line": line, "lang": lang,
+                "release": release, "msgid": msgid, "msgstr": msgstr, "message": message}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
@@ -78,6 +79,10 @@ class Finding(NamedTuple):
     def sort_key(self) -> tuple:
         """Order of output: by file, line, then check id."""
         return (self.path or "", self.line or 0, self.check, self.message)
+
+
+_CHECK_SEVERITY_LANG = itemgetter(0, 1, 4)
+"""(check, severity, lang) of a :class:`Finding`."""
 
 
 def error_to_dict(error: PresslateError) -> dict[str, Any]:
@@ -106,12 +111,19 @@ class CheckReport:
 
     def summary(self) -> dict[str, Any]:
         """Counts by severity, by check and by language."""
-        by_check = Counter(finding.check for finding in self.findings)
-        pairs = Counter((finding.lang, finding.severity.value) for finding in self.findings if finding.lang)
+        # One pass over (check, severity, lang) triples; findings are tuples, so itemgetter reads them in C.
+        triples = Counter(map(_CHECK_SEVERITY_LANG, self.findings))
+        by_check: Counter[str] = Counter()
+        severities: Counter[Severity] = Counter()
+        pairs: Counter[tuple[str, str]] = Counter()
+        for (check, severity, lang), count in triples.items():
+            by_check[check] += count
+            severities[severity] += count
+            if lang:
+                pairs[(lang, severity._value_)] += count
         by_lang: dict[str, dict[str, int]] = {}
-        for (lang, severity), count in sorted(pairs.items()):
-            by_lang.setdefault(lang, {s.value: 0 for s in Severity})[severity] = count
-        severities = Counter(finding.severity for finding in self.findings)
+        for (lang, severity_value), count in sorted(pairs.items()):
+            by_lang.setdefault(lang, {s.value: 0 for s in Severity})[severity_value] = count
         return {
             "files_checked": self.files_checked,
             "findings": len(self.findings),
