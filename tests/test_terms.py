@@ -124,6 +124,37 @@ def test_case_insensitive_acronym_when_the_glossary_says_so() -> None:
     assert found(TermMatcher(glossary), "UNESCO and Unesco") == [("Unesco", "UNESCO"), ("Unesco", "Unesco")]
 
 
+def _seed_sentences() -> list[str]:
+    from presslate.sentences import sentence_texts
+
+    pages = sorted((ROOT / "examples" / "pages").glob("*.txt"))
+    return [sentence for page in pages for line in page.read_text(encoding="utf-8").splitlines()
+            for sentence in sentence_texts(line, "en") if sentence.strip()]
+
+
+TRICKY_SOURCES = [
+    "İstanbul hosts IOM’s regional office",  # İ lengthens the text when lower-cased
+    "the ſtate of IDPs and the \u212aelvin IOM",  # long s and the Kelvin sign fold to ASCII letters in patterns
+    "IOMIOM IOM-IOM _IOM IOM_ iom Iom IOMs IDPs idps",
+    "internally   displaced\npersons and internally-displaced people",
+    "Contact sblack@iom.int or visit www.iom.int/idps about IDPs",
+    "",
+]
+
+
+def test_first_word_scan_finds_what_a_full_scan_finds(matcher: TermMatcher) -> None:
+    """The automaton-guided search gives exactly the matches of trying the pattern at every position."""
+    pattern = matcher._source
+    sentences = _seed_sentences() + TRICKY_SOURCES
+    assert len(sentences) > 200
+    with_terms = 0
+    for text in sentences:
+        fast = pattern.find(text)
+        assert fast == pattern.find_by_scan(text), text
+        with_terms += bool(fast)
+    assert with_terms > 50
+
+
 def test_no_terms_no_matches() -> None:
     glossary, _ = parse_glossary("term,kind,fr\n")
     assert TermMatcher(glossary).source_matches("IOM") == []

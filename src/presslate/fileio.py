@@ -8,8 +8,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from filelock import FileLock, Timeout
-
 from presslate.errors import LockError
 
 
@@ -57,6 +55,8 @@ def flush_to_disk() -> None:
 @contextmanager
 def workspace_lock(lock_path: Path, *, timeout: float = 60.0) -> Iterator[None]:
     """Hold the workspace lock so two runs never interleave their writes."""
+    from filelock import FileLock, Timeout  # imported here: most commands that read never lock
+
     lock = FileLock(str(lock_path), timeout=timeout)
     try:
         with lock:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
 
+import ahocorasick
 import snowballstemmer
 
 from presslate.glossary import Glossary, Term
@@ -43,6 +44,9 @@ WORD_GAP_CHARS = "\\s'’‘\\-‐‑–()\\[\\]«»\"“”/"
 WORD_GAP_RE = re.compile(f"[{WORD_GAP_CHARS}]{{1,5}}")
 WORD_RE = re.compile(r"\w+")
 HANGUL_SYLLABLES = "\uac00-\ud7a3"
+# The characters a case-insensitive pattern matches to an ASCII letter though ``str.lower`` does not make
+# them one (İ, ı, ſ, the Kelvin sign); İ also lengthens the text when lower-cased.
+_CASE_FOLD_ODDITIES = "\u0130\u0131\u017f\u212a"
 
 
 @dataclass(frozen=True)
@@ -293,10 +297,11 @@ def is_acronym(word: str) -> bool:
 
 
 class _SourcePattern:
-    """The terms' patterns, tried at every word start (in a lookahead, so overlaps are seen).
+    """The terms' patterns, tried where a term's first word starts (in a lookahead, so overlaps are seen).
 
-    A sentence's words first pick the terms that could occur (by their first word), and only
-    those go into the alternation, so cost follows the sentence, not the glossary size.
+    A sentence's words first pick the terms that could occur (by their first word, found with
+    an Aho-Corasick automaton), and only those go into the alternation, which is tried only
+    where such a word starts: cost follows the sentence, not the glossary size.
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
@@ -309,21 +314,61 @@ class _SourcePattern:
             for form in forms:
                 self._by_first_word.setdefault(form, []).append(index)
         self._first_words = frozenset(self._by_first_word)
+        # Every first word in one automaton: a sentence is scanned once, in C, for all of them.
+        self._words = ahocorasick.Automaton()
+        for word in self._by_first_word:
+            self._words.add_word(word, word)
+        if self._by_first_word:
+            self._words.make_automaton()
         self._by_group = {f"t{index}": term for index, term in enumerate(self.terms)}
         self._regexes: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     def find(self, text: str) -> list[TermMatch]:
+        if not self._by_first_word:
+            return []
+        lower = text.lower()
+        if not lower.isascii() and any(ch in text for ch in _CASE_FOLD_ODDITIES):
+            return self.find_by_scan(text)
+        starts: dict[int, None] = {}
+        found_words: set[str] = set()
+        last = len(lower) - 1
+        for end, word in self._words.iter(lower):
+            start = end - len(word) + 1
+            # A whole word, as WORD_RE splits the text (\w is what isalnum() or "_" accepts).
+            if (start == 0 or not (lower[start - 1].isalnum() or lower[start - 1] == "_")) and \
+                    (end == last or not (lower[end + 1].isalnum() or lower[end + 1] == "_")):
+                starts[start] = None
+                found_words.add(word)
+        if not found_words:
+            return []
+        regex = self._regex(self._candidates_of(found_words))
+        found: list[tuple[int, int, str]] = []
+        for start in sorted(starts):
+            match = regex.match(text, start)
+            if match is not None:
+                name = match.lastgroup or ""
+                found.append((*match.span(name), name))
+        return self._matches(text, found)
+
+    def find_by_scan(self, text: str) -> list[TermMatch]:
+        """:meth:`find` the plain way: candidates from the text's words, the pattern tried at every position."""
         candidates = self._candidates(text)
         if not candidates:
             return []
+        regex = self._regex(candidates)
+        found = [(*match.span(match.lastgroup or ""), match.lastgroup or "") for match in regex.finditer(text)]
+        return self._matches(text, found)
+
+    def _regex(self, candidates: tuple[int, ...]) -> re.Pattern[str]:
+        """The candidates' patterns in one alternation, tried in a lookahead so that overlaps are seen."""
         regex = self._regexes.get(candidates)
         if regex is None:
             parts = "|".join(f"(?P<t{index}>{self._patterns[index]})" for index in candidates)
             regex = self._regexes[candidates] = re.compile(rf"(?<!\w)(?=(?:{parts})(?!\w))")
-        found: list[tuple[int, int, str]] = []
-        for match in regex.finditer(text):
-            name = match.lastgroup or ""
-            found.append((*match.span(name), name))
+        return regex
+
+    def _matches(self, text: str, found: list[tuple[int, int, str]]) -> list[TermMatch]:
+        """The spans found as term matches: outside addresses, the longest where two overlap, in text order."""
         if not found:
             return []
         blocked = address_spans(text)
@@ -335,11 +380,13 @@ class _SourcePattern:
 
     def _candidates(self, text: str) -> tuple[int, ...]:
         """Indices (longest term first) of the terms whose first word (or its plural) is a word of ``text``."""
-        present = self._first_words.intersection(WORD_RE.findall(text.lower()))
-        if not present:
+        return self._candidates_of(self._first_words.intersection(WORD_RE.findall(text.lower())))
+
+    def _candidates_of(self, words: set[str] | frozenset[str]) -> tuple[int, ...]:
+        if not words:
             return ()
         found: set[int] = set()
-        for word in present:
+        for word in words:
             found.update(self._by_first_word[word])
         return tuple(sorted(found))
 

@@ -765,11 +765,13 @@ _FAST_KEYWORD_LINE = re.compile(
 _FAST_STRING_LINE = re.compile(_STRING_BODY)
 # One token of a line: a string, a keyword, a stray quote or anything else.
 _TOKEN = re.compile(r'[ \t\f\v\r]*(?:' + _STRING_BODY
-                    + r'|([A-Za-z_][A-Za-z0-9_]*(?:\[[ \t]*[0-9]+[ \t]*\])?)|(")|(\S))')
+                    + r'|([A-Za-z_][A-Za-z0-9_]*(?:\[[ \t]*[0-9]+[ \t]*\])?)|(")|(.))')
 _ESCAPE_SEQUENCE = re.compile(r'\\(?:([ntrabfv\\"\'?])|([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|(.)|$)')
 _SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "a": "\a", "b": "\b", "f": "\f",
                    "v": "\v", "\\": "\\", '"': '"', "'": "'", "?": "?"}
 _CHARSET = re.compile(rb"charset=([^\s\"\\]+)")
+# Charset names read as UTF-8 ("CHARSET" is the placeholder of fresh templates).
+_UTF8_CHARSETS = ("CHARSET", "UTF-8", "UTF8", "ASCII", "US-ASCII")
 _BLANKS = re.compile(r"[ \t\r\f\v]+")
 _FLAG_SEPARATORS = re.compile(r"[ \t\r\f\v,]+")
 _KEYWORDS = ("msgctxt", "msgid", "msgid_plural", "msgstr")
@@ -881,7 +883,7 @@ def _decode(data: bytes, path: Path | None) -> str:
     encoding = "utf-8"
     if match:
         name = match.group(1).decode("ascii", "replace")
-        if name.upper() not in ("CHARSET", "UTF-8", "UTF8", "ASCII", "US-ASCII"):
+        if name.upper() not in _UTF8_CHARSETS:
             try:
                 encoding = codecs.lookup(name).name
             except LookupError:
@@ -1141,6 +1143,12 @@ def parse_po(text: str, *, path: Path | None = None) -> Catalog:
         else:
             raise _missing_msgstr(where, entry, state)
 
+    return _catalog(messages, path)
+
+
+def _catalog(messages: list[Message], path: Path | None) -> Catalog:
+    """The catalog of the messages read from a file: the first active entry with an empty
+    msgid and no msgctxt is taken out and becomes the header."""
     catalog = Catalog(path=path)
     for i, message in enumerate(messages):
         if message.msgid == "" and message.msgctxt is None and not message.obsolete:

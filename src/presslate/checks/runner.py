@@ -21,7 +21,7 @@ from typing import Any
 from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext, ignored_check_ids
 from presslate.checks.cache import CheckCache, code_signature, machine_key
 from presslate.checks.files import Digests, FileJob, collect_files, language_files, may_title
-from presslate.checks.finding import CheckReport, Finding, Severity
+from presslate.checks.finding import SEVERITY_OF, CheckReport, Finding
 from presslate.checks.heap import fewer_collections, settle_worker
 from presslate.checks.registry import CATALOG_CHECKS, CHECK_IDS, RELEASE_CHECKS
 from presslate.checks.settings import CheckSettings, load_check_settings
@@ -241,7 +241,7 @@ def _check_in_worker(job: FileJob) -> FileResult:
 
 def _warm_up(state: RunState, languages: set[str]) -> None:
     """Load here what every worker needs (modules, term indexes, number symbols): forked workers inherit it."""
-    importlib.import_module("presslate.catalog.pofile")
+    importlib.import_module("presslate.catalog.fastread")
     from presslate.checks.engine import term_index
     from presslate.checks.languages import rules_for
 
@@ -262,6 +262,7 @@ def _prepare(result: FileResult) -> None:
 
 def check_file(job: FileJob) -> FileResult:
     """Parse one PO file and run the segment checks of its language and the release checks (runs in a worker)."""
+    from presslate.catalog.fastread import parse_plain_po
     from presslate.catalog.pofile import parse_po_bytes
     from presslate.checks.engine import catalog_rows, segment_checks, term_index
     from presslate.languages import normalise_language
@@ -270,7 +271,9 @@ def check_file(job: FileJob) -> FileResult:
     assert state is not None, "check_file needs _init_worker first"
     result = FileResult(job)
     try:
-        catalog = parse_po_bytes(job.path.read_bytes(), path=job.path)
+        data = job.path.read_bytes()
+        # The plain layout gettext and presslate write is read fast; anything else (and every error) strictly.
+        catalog = parse_plain_po(data, path=job.path) or parse_po_bytes(data, path=job.path)
         lang = job.lang or (normalise_language(catalog.language) if catalog.language else None)
         if lang is None:
             raise CatalogError("cannot tell the language: no 'Language' header and not under locales/<lang>/")
@@ -340,7 +343,7 @@ def _findings(result: FileResult) -> list[Finding]:
         if path is None:
             path = rel
             msgid, msgstr = texts.get(line, (None, None))
-        found.append(Finding(check, Severity(severity), path, line, lang, release, msgid, msgstr, message))
+        found.append(Finding(check, SEVERITY_OF[severity], path, line, lang, release, msgid, msgstr, message))
     return found
 
 

@@ -94,7 +94,8 @@ def _run(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...], o
     floor = Severity(min_severity)
     shown = dict(data)
     if floor is not Severity.INFO:
-        shown["findings"] = [f for f in data["findings"] if Severity(f["severity"]).reaches(floor)]
+        shown_values = {severity.value for severity in Severity if severity.reaches(floor)}
+        shown["findings"] = [f for f in data["findings"] if f["severity"] in shown_values]
     text = RENDERERS[output_format](shown, fail_on=threshold)
     messages = [_error_line(error) for error in report.errors] + [summary_line(data)]
     if report.errors:

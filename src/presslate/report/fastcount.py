@@ -14,44 +14,24 @@ from __future__ import annotations
 
 import re
 
+from presslate.catalog.fastread import (
+    COMMENT_BLOCK_RE,
+    ENTRY_RE,
+    FORM_RE,
+    OBSOLETE_ENTRY_RE,
+    PREVIOUS_LINE_RE,
+    join_strings,
+)
 from presslate.catalog.template import UNSET_REVISION_DATE, UNSET_TRANSLATOR
 from presslate.report.counts import Counts, FileStats, title_from_header_comments
 from presslate.report.words import count_target, count_words
 
-_STRING = r'"[^"\\\n]*(?:\\[nt"\\][^"\\\n]*)*"'
-_STRINGS = rf"{_STRING}(?:\n{_STRING})*"
-_ENTRY_RE = re.compile(
-    rf"""(?P<comments>(?:\#[^\n]*\n)*)
-    (?:msgctxt\ (?P<ctx>{_STRINGS})\n)?
-    msgid\ (?P<id>{_STRINGS})\n
-    (?:msgid_plural\ (?P<plural>{_STRINGS})\n
-       (?P<forms>msgstr\[0\]\ {_STRINGS}(?:\nmsgstr\[[1-9][0-9]*\]\ {_STRINGS})*)
-     |msgstr\ (?P<str>{_STRINGS}))
-    (?:\n\n+|\n?\Z)""",
-    re.X,
-)
-_COMMENT_BLOCK_RE = re.compile(r"(?:#[^\n]*\n)*#[^\n]*(?:\n\n+|\n?\Z)")
-_OBSOLETE_STRINGS = rf"{_STRING}(?:\n\#~\ {_STRING})*"
-_OBSOLETE_ENTRY_RE = re.compile(
-    rf"""(?:\#[^~|\n][^\n]*\n|\#\n|\#~\|[^\n]*\n)*
-    (?:\#~\ msgctxt\ (?P<ctx>{_OBSOLETE_STRINGS})\n)?
-    \#~\ msgid\ (?P<id>{_OBSOLETE_STRINGS})\n
-    (?:\#~\ msgid_plural\ (?P<plural>{_OBSOLETE_STRINGS})\n
-       (?P<forms>\#~\ msgstr\[0\]\ {_OBSOLETE_STRINGS}(?:\n\#~\ msgstr\[[1-9][0-9]*\]\ {_OBSOLETE_STRINGS})*)
-     |\#~\ msgstr\ {_OBSOLETE_STRINGS})
-    \n*\Z""",
-    re.X,
-)
 _OBSOLETE_FORM_INDEX_RE = re.compile(r"^#~ msgstr\[(\d+)\]", re.M)
 _TITLE_LINE_RE = re.compile(r"^#\. ?title$", re.M)
-_PREVIOUS_LINE_RE = re.compile(rf"(?:msgctxt |msgid |msgid_plural )?{_STRING}")
-_FORM_RE = re.compile(rf"msgstr\[(\d+)\] ({_STRINGS})")
 _FLAGS_LINE_RE = re.compile(r"^#[,!]([^\n]*)", re.M)
 _FLAG_SPLIT_RE = re.compile(r"[ \t\f\v,]+")
 _CHARSET_RE = re.compile(rb"charset=([^\s\"\\]+)")
 _UTF8_NAMES = {b"UTF-8", b"UTF8", b"CHARSET", b"ASCII", b"US-ASCII"}
-_ESCAPES = {"\\n": "\n", "\\t": "\t", '\\"': '"', "\\\\": "\\"}
-_ESCAPE_RE = re.compile(r"\\[nt\"\\]")
 
 
 def fast_file_stats(data: bytes, *, lang: str, word_counts: dict[str, int] | None = None) -> FileStats | None:
@@ -72,7 +52,7 @@ def fast_file_stats(data: bytes, *, lang: str, word_counts: dict[str, int] | Non
     header_seen = False
     header_comments: list[str] | None = []
     position, end = 0, len(text)
-    match_entry, match_block = _ENTRY_RE.match, _COMMENT_BLOCK_RE.match
+    match_entry, match_block = ENTRY_RE.match, COMMENT_BLOCK_RE.match
     while position < end:
         entry = match_entry(text, position)
         if entry is None:
@@ -87,19 +67,19 @@ def fast_file_stats(data: bytes, *, lang: str, word_counts: dict[str, int] | Non
             return None  # obsolete lines glued to an active entry
         if "#|" in comments and not _previous_lines_valid(comments, "#| "):
             return None
-        msgid = _join(entry.group("id"))
-        msgctxt = _join(ctx_raw) if ctx_raw is not None else None
+        msgid = join_strings(entry.group("id"))
+        msgctxt = join_strings(ctx_raw) if ctx_raw is not None else None
         key = (msgctxt, msgid)
         if key in seen:
             return None
         seen.add(key)
         if plural_raw is None:
-            forms = [_join(entry.group("str"))]
+            forms = [join_strings(entry.group("str"))]
         else:
-            found = _FORM_RE.findall(entry.group("forms"))
+            found = FORM_RE.findall(entry.group("forms"))
             if [int(index) for index, _ in found] != list(range(len(found))):
                 return None
-            forms = [_join(raw) for _, raw in found]
+            forms = [join_strings(raw) for _, raw in found]
         if not msgid and msgctxt is None:
             if header_seen:
                 return None
@@ -115,7 +95,7 @@ def fast_file_stats(data: bytes, *, lang: str, word_counts: dict[str, int] | Non
             if fuzzy:
                 draft = any(_translator_comment(line).startswith("draft:") for line in comments.split("\n")
                             if line.startswith("#") and line[1:2] not in (".", ":", ",", "!", "|", "~"))
-        source = msgid if plural_raw is None else f"{msgid} {_join(plural_raw)}"
+        source = msgid if plural_raw is None else f"{msgid} {join_strings(plural_raw)}"
         size = words.get(source)
         if size is None:
             size = words[source] = count_words(source)
@@ -148,22 +128,22 @@ def _count_obsolete(block: str, counts: Counts, seen: set, words: dict[str, int]
         return False
     if "#~|" in block and not _previous_lines_valid(block, "#~| "):
         return False
-    match = _OBSOLETE_ENTRY_RE.match(block)
+    match = OBSOLETE_ENTRY_RE.match(block)
     if match is None:
         return False
     if match.group("forms") is not None:
         indices = [int(index) for index in _OBSOLETE_FORM_INDEX_RE.findall(match.group("forms"))]
         if indices != list(range(len(indices))):
             return False
-    msgid = _join(match.group("id"), obsolete=True)
-    msgctxt = _join(match.group("ctx"), obsolete=True) if match.group("ctx") is not None else None
+    msgid = join_strings(match.group("id"), "#~ ")
+    msgctxt = join_strings(match.group("ctx"), "#~ ") if match.group("ctx") is not None else None
     if (msgctxt, msgid) in seen:
         return False
     seen.add((msgctxt, msgid))
     if not msgid and msgctxt is None:
         return True  # an obsolete header-like entry is not a segment
     plural = match.group("plural")
-    source = msgid if plural is None else f"{msgid} {_join(plural, obsolete=True)}"
+    source = msgid if plural is None else f"{msgid} {join_strings(plural, '#~ ')}"
     size = words.get(source)
     if size is None:
         size = words[source] = count_words(source)
@@ -177,13 +157,7 @@ def _previous_lines_valid(comments: str, marker: str) -> bool:
     lines = [line for line in comments.split("\n") if line.startswith(marker[:-1])]
     if not lines or not lines[0].startswith(tuple(f"{marker}{k} " for k in ("msgctxt", "msgid", "msgid_plural"))):
         return False
-    return all(line.startswith(marker) and _PREVIOUS_LINE_RE.fullmatch(line, len(marker)) for line in lines)
-
-
-def _join(raw: str, *, obsolete: bool = False) -> str:
-    """The value of consecutive string lines: quotes and line breaks removed, escapes resolved."""
-    body = raw[1:-1].replace('"\n#~ "' if obsolete else '"\n"', "")
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], body) if "\\" in body else body
+    return all(line.startswith(marker) and PREVIOUS_LINE_RE.fullmatch(line, len(marker)) for line in lines)
 
 
 def _translator_comment(line: str) -> str:
