@@ -159,3 +159,10 @@ def test_numbers_in_protected_spans_are_skipped_with_few_digits_too() -> None:
     assert [token.text for token in numbers_of("Email: smegy2@iom.int, 3 days", "en")] == ["3"]
     assert [token.text for token in numbers_of("Tel: 12 34", "en")] == ["12", "34"]
     assert [token.text for token in numbers_of("Tel: +20 2 27365140 in 2014", "en")] == ["2014"]
+
+
+@pytest.mark.parametrize("target", ["5 millionſ de personnes", "5 MILLIONS de personnes", "5 Millions de personnes"])
+def test_scale_words_in_any_case_the_pattern_accepts(target: str) -> None:
+    """A scale word re matches case-insensitively is read, even where str.lower keeps a letter (long s)."""
+    [token] = extract_numbers(target, rules_for("fr"))
+    assert token.value == 5_000_000

@@ -128,7 +128,7 @@ def _read_tokens(text: str, plain: str, reader: _Reader, protected: Sequence[Pro
         if not values:
             continue
         if scale:
-            multiplier = rules.scales[scale.lower()]
+            multiplier = scale_multiplier(rules.scales, scale)
             values = tuple(_normal(value * multiplier) for value in values)
             end = match.end(2)
             written = text[start:end]
@@ -229,6 +229,14 @@ def _normal(value: Decimal) -> Decimal:
     """A canonical Decimal (``1.70E+6`` and ``1700000`` compare and hash equal either way; this prints well)."""
     normal = value.normalize()
     return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+
+
+def scale_multiplier(scales: dict[str, Decimal], word: str) -> Decimal:
+    """The value of a scale word as the case-insensitive pattern matched it (``Millions``, or ``millionſ`` with a long s)."""
+    value = scales.get(word.lower())
+    if value is None:  # re folds a few letters str.lower keeps (ſ, K): find the word the pattern matched
+        value = next(known for name, known in scales.items() if re.fullmatch(re.escape(name), word, re.IGNORECASE))
+    return value
 
 
 def _add_up_scales(tokens: list[NumberToken], plain: str) -> list[NumberToken]:
