@@ -85,7 +85,7 @@ def _release_from_meta(meta: dict[str, Any], *, path: Path | None) -> Release:
 
 def _parse_body(lines: list[str], *, start: int, path: Path | None) -> list[Block]:
     blocks: list[Block] = []
-    in_contact = False
+    in_contact = has_title = has_contact = False
     group = 0
     pending_blank = False
     for index in range(start, len(lines)):
@@ -99,9 +99,10 @@ def _parse_body(lines: list[str], *, start: int, path: Path | None) -> list[Bloc
             in_contact, pending_blank = True, False
             continue
         if in_contact:
-            if pending_blank and any(b.kind is BlockKind.CONTACT for b in blocks):
+            if pending_blank and has_contact:
                 group += 1
             pending_blank = False
+            has_contact = True
             blocks.append(Block(BlockKind.CONTACT, _unescape(stripped), number, group))
             continue
         continues_paragraph = (
@@ -112,7 +113,9 @@ def _parse_body(lines: list[str], *, start: int, path: Path | None) -> list[Bloc
             last = blocks[-1]
             blocks[-1] = Block(last.kind, f"{last.text} {_unescape(stripped)}", last.line, last.group)
             continue
-        blocks.append(_block_from_line(stripped, number, path=path, has_title=any(b.kind is BlockKind.TITLE for b in blocks)))
+        block = _block_from_line(stripped, number, path=path, has_title=has_title)
+        has_title = has_title or block.kind is BlockKind.TITLE
+        blocks.append(block)
     return blocks
 
 
