@@ -4,7 +4,7 @@
 For each language it collects the distinct (msgid, msgstr) pairs of the translated entries of
 ``<workspace>/locales/<lang>/*.po`` and times, in CPU seconds (``time.process_time``, best of
 ``--repeat`` runs, every memo of ``checks.numerals`` and ``checks.patterns`` emptied before each run,
-the garbage collector set as a check run sets it, :func:`presslate.checks.heap.fewer_collections`):
+the garbage collector set as a check run sets it, :func:`presslate.checks.heap.collector_paused`):
 
   numbers         ``NumbersCheck().check(SegmentContext(source=..., target=..., lang=...))`` for every pair
   find_protected  ``find_protected`` of every msgid and every msgstr
@@ -25,7 +25,7 @@ from pathlib import Path
 from presslate.catalog.pofile import parse_po_bytes
 from presslate.checks import numerals, patterns
 from presslate.checks.base import SegmentContext
-from presslate.checks.heap import fewer_collections
+from presslate.checks.heap import collector_paused
 from presslate.checks.numbers import NumbersCheck
 
 
@@ -55,7 +55,7 @@ def best_cpu(work: Callable[[], object], repeat: int) -> float:
     for _ in range(repeat):
         clear_caches()
         gc.collect()
-        with fewer_collections():
+        with collector_paused():
             start = time.process_time()
             work()
             times.append(time.process_time() - start)

@@ -8,7 +8,7 @@ from enum import Enum
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from presslate.checks.heap import fewer_collections
+from presslate.checks.heap import collector_paused
 from presslate.errors import PresslateError
 
 
@@ -137,7 +137,7 @@ class CheckReport:
 
     def to_dict(self) -> dict[str, Any]:
         """``{"findings": [...], "summary": {...}, "errors": [...]}``: what every output format renders."""
-        with fewer_collections():  # tens of thousands of dicts, none of them garbage
+        with collector_paused():  # tens of thousands of dicts, none of them garbage
             return {
                 "findings": [finding.to_dict() for finding in self.findings],
                 "summary": self.summary(),

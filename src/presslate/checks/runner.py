@@ -22,7 +22,7 @@ from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext, 
 from presslate.checks.cache import CheckCache, code_signature, machine_key
 from presslate.checks.files import Digests, FileJob, collect_files, language_files, may_title
 from presslate.checks.finding import SEVERITY_OF, CheckReport, Finding
-from presslate.checks.heap import fewer_collections, settle_worker
+from presslate.checks.heap import collector_paused, settle_worker
 from presslate.checks.registry import CATALOG_CHECKS, CHECK_IDS, RELEASE_CHECKS
 from presslate.checks.settings import CheckSettings, load_check_settings
 from presslate.errors import CatalogError, PresslateError, ReleaseFileError
@@ -103,7 +103,7 @@ def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languag
     collected in ``report.errors`` and the other files are still checked. Configuration
     errors raise :class:`~presslate.errors.ConfigError`.
     """
-    with fewer_collections():
+    with collector_paused():
         return _run(workspace, paths=paths, languages=languages, use_cache=use_cache, jobs=jobs)
 
 
