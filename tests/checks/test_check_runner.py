@@ -231,3 +231,20 @@ def test_no_cache_key_means_no_cache(translated: Path, monkeypatch, tmp_path: Pa
     report = run_checks(open_workspace(explicit=translated))
     assert report.errors == [] and report.files_checked == 36
     assert not (translated / ".presslate-cache").exists()
+
+
+def test_a_damaged_cache_part_is_ignored(tmp_path: Path) -> None:
+    """A part with this run's key but a torn or foreign payload reads as empty: the files are checked again."""
+    from presslate.checks.cache import SUFFIX, CheckCache
+
+    folder = tmp_path / "check"
+    cache = CheckCache(folder, "k" * 64)
+    cache.put("files", "locales/fr/a.po", "digest", [["numbers", "error", 3, "m"]])
+    cache.save()
+    path = folder / f"files{SUFFIX}"
+    assert CheckCache(folder, "k" * 64).get("files", "locales/fr/a.po", "digest") == [["numbers", "error", 3, "m"]]
+    assert CheckCache(folder, "j" * 64).get("files", "locales/fr/a.po", "digest") is None
+    data = path.read_bytes()
+    for damaged in (data[:-7], data.split(b"\n", 1)[0] + b"\n{not marshal", data.split(b"\n", 1)[0] + b"\n"):
+        path.write_bytes(damaged)
+        assert CheckCache(folder, "k" * 64).get("files", "locales/fr/a.po", "digest") is None
