@@ -23,6 +23,22 @@ def test_python_dash_m_runs_the_cli():
     assert done.returncode == 0 and "ingest" in done.stdout and "sync" in done.stdout
 
 
+def test_python_dash_m_exit_statuses_and_output(tmp_path: Path, workspace_copy: Path):
+    """The entry point ends the process itself: statuses, flushed output and error lines survive it."""
+    def presslate(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "presslate", *args], capture_output=True, text=True)
+
+    usage = presslate("no-such-command")
+    assert usage.returncode == 2 and "No such command" in usage.stderr
+    clean = presslate("-C", str(workspace_copy), "check", "--no-cache", "--format", "json")
+    assert clean.returncode == 0 and clean.stdout.rstrip().endswith("}") and '"findings"' in clean.stdout
+    broken = workspace_copy / "locales" / "fr" / "broken.po"
+    broken.write_text('msgid "a"\nmsgstr "b\n', encoding="utf-8")
+    failed = presslate("-C", str(workspace_copy), "check", "--no-cache")
+    assert failed.returncode == 2
+    assert f"{Path('locales', 'fr', 'broken.po')}:2: unterminated string" in failed.stderr.replace("\\", "/")
+
+
 SCRIPT = Path(sys.executable).with_name("presslate")
 
 
