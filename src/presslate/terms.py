@@ -173,6 +173,11 @@ class TermMatcher:
         """
         return bool(self._engine(lang).find(text, variant, case_sensitive))
 
+    def target_has_any(self, text: str, variants: Iterable[str], lang: str, *, case_sensitive: bool = True) -> bool:
+        """True when one of ``variants`` occurs in ``text`` (:meth:`target_has` for each, stopping at the first)."""
+        find = self._engine(lang).find
+        return any(find(text, variant, case_sensitive) for variant in variants)
+
     def target_matches(
         self, text: str, variants: Iterable[str], lang: str, *, case_sensitive: bool = True,
         screen_starts: bool = False,

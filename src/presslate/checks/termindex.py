@@ -33,7 +33,6 @@ class TermIndex:
         self.forbidden: list[tuple[Term, str]] = [
             (term, variant) for term in self.terms for variant in term.forbidden_in(lang)
         ]
-        self._has: dict[tuple[str, str, bool], bool] = {}
         self._forbidden_cache: dict[str, frozenset[str]] = {}
         # Stem-matched languages inflect the ends of words only: a variant whose words' starts are
         # not all among the text's cannot match, and need not be asked of the matcher.
@@ -54,20 +53,6 @@ class TermIndex:
     def source_terms(self, text: str) -> list[SourceTerm]:
         """Terms of a source outside its URLs, e-mails, phone numbers and hashtags (:func:`find_protected`)."""
         return self.source_matches(text, exclude=find_protected(text))
-
-    def has(self, text: str, variant: str, *, case_sensitive: bool = True) -> bool:
-        """True when ``text`` holds ``variant`` (inflected, with particles or clitics as the language allows).
-
-        ``case_sensitive`` is the term's flag: acronyms of the variant (``OIM``) then keep their capitals.
-        """
-        key = (text, variant, case_sensitive)
-        result = self._has.get(key)
-        if result is None:
-            result = self.matcher.target_has(text, variant, self.lang, case_sensitive=case_sensitive)
-            if len(self._has) > CACHE_SIZE:
-                self._has.clear()
-            self._has[key] = result
-        return result
 
     def forbidden_found(self, text: str, *, named: set[str] = frozenset()) -> list[tuple[Term, str]]:
         """The forbidden variants that occur in ``text``, each once, with its term.
@@ -101,5 +86,6 @@ class TermIndex:
         return [(term, variant) for variant, term in chosen.items()]
 
     def renders(self, text: str, term: Term, variants: tuple[str, ...]) -> bool:
-        """True when ``text`` holds one of ``variants`` of ``term``."""
-        return any(self.has(text, variant, case_sensitive=term.case_sensitive) for variant in variants)
+        """True when ``text`` holds one of ``variants`` of ``term`` (inflected, with particles or clitics as the
+        language allows; acronyms of a case-sensitive term keep their capitals)."""
+        return self.matcher.target_has_any(text, variants, self.lang, case_sensitive=term.case_sensitive)
