@@ -265,6 +265,21 @@ def test_target_has(matcher: TermMatcher, lang: str, text: str, variant: str, ex
     assert matcher.target_has(text, variant, lang) is expected
 
 
+@pytest.mark.parametrize("lang", ["ko", "ar", "fr", "es"])
+def test_many_variants_at_once_agree_with_one_at_a_time(matcher: TermMatcher, lang: str) -> None:
+    """target_has_any and target_matches over a language's whole variant list give what asking per variant gives."""
+    variants = sorted({case[2] for case in TARGET_CASES if case[0] == lang})
+    texts = [case[1] for case in TARGET_CASES if case[0] == lang]
+    assert len(variants) > 3 and len(texts) > 5
+    for text in texts:
+        one_by_one = [variant for variant in variants if matcher.target_has(text, variant, lang)]
+        assert matcher.target_has_any(text, variants, lang) is bool(one_by_one), text
+        assert matcher.target_has_any(text, [v for v in variants if v not in one_by_one], lang) is False, text
+        together = {variant for _, _, variant in matcher.target_matches(text, variants, lang)}
+        assert together <= set(one_by_one), text
+        assert bool(together) is bool(one_by_one), text
+
+
 @pytest.mark.parametrize(("lang", "text", "variant", "expected"), TARGET_CASES,
                          ids=[f"{case[0]}-{case[1][:30]}-{case[3]}" for case in TARGET_CASES])
 def test_target_matches_agrees_with_target_has(matcher: TermMatcher, lang: str, text: str, variant: str,

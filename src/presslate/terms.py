@@ -175,8 +175,10 @@ class TermMatcher:
 
     def target_has_any(self, text: str, variants: Iterable[str], lang: str, *, case_sensitive: bool = True) -> bool:
         """True when one of ``variants`` occurs in ``text`` (:meth:`target_has` for each, stopping at the first)."""
-        find = self._engine(lang).find
-        return any(find(text, variant, case_sensitive) for variant in variants)
+        engine = self._engine(lang)
+        if isinstance(engine, _PatternEngine):
+            return engine.holds_any(text, variants, case_sensitive)
+        return any(engine.find(text, variant, case_sensitive) for variant in variants)
 
     def target_matches(
         self, text: str, variants: Iterable[str], lang: str, *, case_sensitive: bool = True,
@@ -192,6 +194,8 @@ class TermMatcher:
         variants = dict.fromkeys(variants)
         if screen_starts and isinstance(engine, _StemEngine):
             variants = engine.screen(text, variants, case_sensitive)
+        if isinstance(engine, _PatternEngine):
+            return _longest_first(engine.find_many(text, variants, case_sensitive))
         found = [(start, end, variant) for variant in variants
                  for start, end in engine.find(text, variant, case_sensitive)]
         return _longest_first(found)
@@ -684,6 +688,31 @@ class _PatternEngine:
         folded = self._folded(text)
         if needle not in folded.probe:
             return []
+        return self._spans(text, folded, pattern)
+
+    def find_many(self, text: str, variants: Iterable[str], case_sensitive: bool) -> list[tuple[int, int, str]]:
+        """:meth:`find` for several variants, as ``(start, end, variant)``: the text is folded and probed once."""
+        folded = self._folded(text)
+        probe = folded.probe
+        found: list[tuple[int, int, str]] = []
+        for variant in variants:
+            pattern, needle = self._patterns.get((variant, case_sensitive)) or self._pattern(variant, case_sensitive)
+            if needle in probe:
+                found += [(start, end, variant) for start, end in self._spans(text, folded, pattern)]
+        return found
+
+    def holds_any(self, text: str, variants: Iterable[str], case_sensitive: bool) -> bool:
+        """True when :meth:`find` finds one of ``variants`` (the text folded and probed once)."""
+        folded = self._folded(text)
+        probe = folded.probe
+        for variant in variants:
+            pattern, needle = self._patterns.get((variant, case_sensitive)) or self._pattern(variant, case_sensitive)
+            if needle in probe and self._spans(text, folded, pattern):
+                return True
+        return False
+
+    def _spans(self, text: str, folded: _Folded, pattern: re.Pattern[str]) -> list[Span]:
+        """Where ``pattern`` matches the folded text, as spans of ``text``, outside its addresses."""
         spans = [match.span() for match in pattern.finditer(folded.folded)]
         if spans and folded.dropped:
             origin = [index for index, ch in enumerate(text) if ch not in self.morphology.ignorable]
