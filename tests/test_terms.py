@@ -155,6 +155,16 @@ def test_first_word_scan_finds_what_a_full_scan_finds(matcher: TermMatcher) -> N
     assert with_terms > 50
 
 
+def test_a_term_that_starts_with_punctuation_is_found() -> None:
+    """Terms are tried where their first word starts; one that opens with '#' or '(' falls back to the full scan."""
+    glossary, problems = parse_glossary("term,kind,fr\n#MigrationMatters,name,#MigrationMatters\nIOM,acronym,OIM\n")
+    assert not problems
+    text = "IOM launched #MigrationMatters today (with IOM partners)"
+    matches = TermMatcher(glossary).source_matches(text)
+    assert [(match.term.term, match.text) for match in matches] == [
+        ("IOM", "IOM"), ("#MigrationMatters", "#MigrationMatters"), ("IOM", "IOM")]
+
+
 def test_no_terms_no_matches() -> None:
     glossary, _ = parse_glossary("term,kind,fr\n")
     assert TermMatcher(glossary).source_matches("IOM") == []

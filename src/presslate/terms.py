@@ -323,40 +323,39 @@ class _SourcePattern:
             for form in forms:
                 self._by_first_word.setdefault(form, []).append(index)
         self._first_words = frozenset(self._by_first_word)
-        # Every first word in one automaton: a sentence is scanned once, in C, for all of them.
-        self._words = ahocorasick.Automaton()
-        for word in self._by_first_word:
-            self._words.add_word(word, word)
-        if self._by_first_word:
-            self._words.make_automaton()
         self._by_group = {f"t{index}": term for index, term in enumerate(self.terms)}
         self._regexes: dict[tuple[int, ...], re.Pattern[str]] = {}
+        # Each term's pattern on its own, compiled once (before worker processes fork): where a first
+        # word starts, its terms are tried in order, as the alternation of find_by_scan would try them.
+        own = [re.compile(rf"(?<!\w)(?=(?P<t{index}>{pattern})(?!\w))") for index, pattern in enumerate(self._patterns)]
+        # That needs every term to begin with its first word (not "#hashtag" or "(UN)"), else the scan is used.
+        self._anchored = all(_is_word_char(term.term.lstrip()[:1] or " ") for term in self.terms)
+        # Every first word in one automaton: a sentence is scanned once, in C, for all of them.
+        self._words = ahocorasick.Automaton()
+        for word, indices in self._by_first_word.items():
+            self._words.add_word(word, (len(word), tuple(own[index] for index in indices)))
+        if self._by_first_word:
+            self._words.make_automaton()
 
     def find(self, text: str) -> list[TermMatch]:
         if not self._by_first_word:
             return []
         lower = text.lower()
-        if not lower.isascii() and any(ch in text for ch in _CASE_FOLD_ODDITIES):
+        if not self._anchored or (not lower.isascii() and any(ch in text for ch in _CASE_FOLD_ODDITIES)):
             return self.find_by_scan(text)
-        starts: dict[int, None] = {}
-        found_words: set[str] = set()
+        found: list[tuple[int, int, str]] = []
         last = len(lower) - 1
-        for end, word in self._words.iter(lower):
-            start = end - len(word) + 1
+        for end, (size, patterns) in self._words.iter(lower):
+            start = end - size + 1
             # A whole word, as WORD_RE splits the text (\w is what isalnum() or "_" accepts).
             if (start == 0 or not (lower[start - 1].isalnum() or lower[start - 1] == "_")) and \
                     (end == last or not (lower[end + 1].isalnum() or lower[end + 1] == "_")):
-                starts[start] = None
-                found_words.add(word)
-        if not found_words:
-            return []
-        regex = self._regex(self._candidates_of(found_words))
-        found: list[tuple[int, int, str]] = []
-        for start in sorted(starts):
-            match = regex.match(text, start)
-            if match is not None:
-                name = match.lastgroup or ""
-                found.append((*match.span(name), name))
+                for pattern in patterns:
+                    match = pattern.match(text, start)
+                    if match is not None:
+                        name = match.lastgroup or ""
+                        found.append((*match.span(name), name))
+                        break
         return self._matches(text, found)
 
     def find_by_scan(self, text: str) -> list[TermMatch]:
@@ -389,9 +388,7 @@ class _SourcePattern:
 
     def _candidates(self, text: str) -> tuple[int, ...]:
         """Indices (longest term first) of the terms whose first word (or its plural) is a word of ``text``."""
-        return self._candidates_of(self._first_words.intersection(WORD_RE.findall(text.lower())))
-
-    def _candidates_of(self, words: set[str] | frozenset[str]) -> tuple[int, ...]:
+        words = self._first_words.intersection(WORD_RE.findall(text.lower()))
         if not words:
             return ()
         found: set[int] = set()
