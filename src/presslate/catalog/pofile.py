@@ -23,6 +23,7 @@ from gettext.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from bisect import bisect_right
 from itertools import accumulate
@@ -351,7 +352,7 @@ def _layout(out: list[str], prefix: str, keyword: str, value: str, avail: int,
     blocked = directives(value) if directives is not None else None
     if _SPECIAL.search(value) is None:
         _portion_lines(out, prefix, keyword, value, avail, True, False, False,
-                       not value.isascii() and _IRREGULAR_WIDTH.search(value) is not None,
+                       not value.isascii() and _irregular_width().search(value) is not None,
                        blocked)
         return
     end = value.find("\n")
@@ -371,7 +372,7 @@ def _layout(out: list[str], prefix: str, keyword: str, value: str, avail: int,
         if esc.isascii():
             irregular = _CONTROL.search(esc) is not None
         else:
-            irregular = _IRREGULAR_WIDTH.search(esc) is not None
+            irregular = _irregular_width().search(esc) is not None
         inside = None
         if blocked:
             # Positions in the value -> positions in the escaped portion.
@@ -1490,8 +1491,9 @@ _LBC = _ClassOf()
 _WIDTH_MAP = _CodeMap(_char_width)
 
 
-def _irregular_width_pattern() -> re.Pattern:
-    """Characters whose width may not be 1 column: a quick test before measuring.
+@functools.lru_cache(maxsize=None)
+def _irregular_width() -> re.Pattern:
+    """Characters whose width may not be 1 column: a quick test before measuring (compiled on first write).
 
     Exact for the BMP; every character beyond it is included, which keeps the
     pattern a single bitmap test per character.
@@ -1506,5 +1508,4 @@ def _irregular_width_pattern() -> re.Pattern:
     return re.compile("[" + "".join(parts) + "\\U00010000-\\U0010ffff]")
 
 
-_IRREGULAR_WIDTH = _irregular_width_pattern()
 del _LB_DATA, _WIDTH_DATA, _LB_PAIRS
