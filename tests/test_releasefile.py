@@ -27,6 +27,25 @@ def test_seed_releases_survive_a_write_read_round_trip(path):
         assert format_release(parsed) == text
 
 
+def test_reading_only_the_head_gives_the_metadata_and_title_of_the_full_read():
+    """parse_release(body=False), which the checks use, agrees with the full read on every bundled release."""
+    from pathlib import Path
+
+    releases = sorted((Path(__file__).resolve().parents[1] / "l10n" / "releases").glob("*.md"))
+    assert len(releases) >= 9
+    tricky = "---\nid: x-1\n---\n\n\\# not a title\n\n# Real title\n\n## Heading\n\n# Second\n"
+    after_contacts = "---\nid: x-1\n---\n\nText.\n\n<!-- contact -->\n\n# a contact line\n"
+    texts = [path.read_text(encoding="utf-8") for path in releases]
+    for text in texts + [after_contacts]:
+        full, head = parse_release(text), parse_release(text, body=False)
+        assert (head.id, head.date, head.posted, head.titles, head.title) == (
+            full.id, full.date, full.posted, full.titles, full.title)
+    head = parse_release(tricky, body=False)
+    assert head.title == "Real title" and head.blocks[0].line == 7
+    with pytest.raises(ReleaseFileError):
+        parse_release(tricky)  # the full read still refuses a second title
+
+
 def test_paragraphs_that_look_like_markup_are_escaped():
     release = Release(id="r", blocks=[
         Block(BlockKind.TITLE, "# not a heading"),

@@ -32,8 +32,12 @@ def decode_release(data: bytes, *, path: Path | None = None) -> str:
         raise ReleaseFileError(f"not valid UTF-8 (byte {exc.start})", path=path, line=line) from exc
 
 
-def parse_release(text: str, *, path: Path | None = None) -> Release:
-    """Parse release Markdown: front matter, then ``# title``, ``## heading``, paragraphs, ``- items``, contacts."""
+def parse_release(text: str, *, path: Path | None = None, body: bool = True) -> Release:
+    """Parse release Markdown: front matter, then ``# title``, ``## heading``, paragraphs, ``- items``, contacts.
+
+    With ``body=False`` only the front matter and the title are read (the checks need no more),
+    and problems further down the body go unreported.
+    """
     lines = text.splitlines()
     if not lines or lines[0].strip() != FENCE:
         raise ReleaseFileError("missing front matter (the file must start with '---')", path=path, line=1)
@@ -43,7 +47,7 @@ def parse_release(text: str, *, path: Path | None = None) -> Release:
         raise ReleaseFileError("front matter is not closed by '---'", path=path, line=1) from None
     meta = _parse_front_matter("\n".join(lines[1:end]), path=path)
     release = _release_from_meta(meta, path=path)
-    release.blocks = _parse_body(lines, start=end + 1, path=path)
+    release.blocks = _parse_body(lines, start=end + 1, path=path) if body else _title_block(lines, start=end + 1)
     if path is not None and path.stem != release.id:
         raise ReleaseFileError(f"front matter id {release.id!r} does not match the file name", path=path, line=2)
     return release
@@ -117,6 +121,17 @@ def _parse_body(lines: list[str], *, start: int, path: Path | None) -> list[Bloc
         has_title = has_title or block.kind is BlockKind.TITLE
         blocks.append(block)
     return blocks
+
+
+def _title_block(lines: list[str], *, start: int) -> list[Block]:
+    """The title block alone, as :func:`_parse_body` would give it: the first ``# `` line before the contacts."""
+    for index in range(start, len(lines)):
+        stripped = lines[index].strip()
+        if stripped == CONTACT_MARKER:
+            break
+        if stripped.startswith("# "):
+            return [Block(BlockKind.TITLE, _unescape(stripped[2:].strip()), index + 1)]
+    return []
 
 
 def _is_marker_line(text: str) -> bool:

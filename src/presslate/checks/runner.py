@@ -32,7 +32,7 @@ from presslate.workspace import Workspace
 log = logging.getLogger(__name__)
 PARALLEL_MIN_FILES = 40
 """Below this many files to parse, starting worker processes costs more than it saves."""
-CHUNK_FILES = 20
+CHUNK_FILES = 10
 """Files a worker takes at a time: small enough that the workers finish together and results arrive steadily."""
 _ORDER = {check_id: index for index, check_id in enumerate(CHECK_IDS)}
 _NONE: frozenset[str] = frozenset()
@@ -323,7 +323,7 @@ def _release_findings(job: FileJob, lang: str, checks: list, terms, severities, 
         return
     try:
         text = decode_release(data, path=job.release_path)
-        release = parse_release(text, path=job.release_path)
+        release = parse_release(text, path=job.release_path, body=False)  # metadata and title: what the checks read
     except PresslateError as exc:
         result.errors.append([job.release_rel, exc.message, exc.line])
         return
