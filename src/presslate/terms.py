@@ -236,6 +236,9 @@ def _longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     """Non-overlapping spans, preferring longer ones, then earlier ones; returned in text order."""
     if len(found) < 2:
         return list(found)
+    ordered = sorted(found)
+    if all(left[1] <= right[0] for left, right in zip(ordered, ordered[1:])):
+        return ordered  # no two overlap (the usual case): every span is kept
     chosen: list[tuple[int, int, str]] = []
     for span in sorted(found, key=lambda item: (item[0] - item[1], item[0])):
         if all(span[1] <= other[0] or span[0] >= other[1] for other in chosen):
