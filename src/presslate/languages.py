@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
-from babel.messages.plurals import get_plural
 
 from presslate.errors import UsageError
 
@@ -29,6 +28,8 @@ def normalise_language(code: str) -> str:
 
 def plural_forms(code: str) -> str:
     """The gettext ``Plural-Forms`` header value for a language, from babel's plural rules."""
+    from babel.messages.plurals import get_plural  # babel.messages costs 5 ms to import; only catalogs need it
+
     return get_plural(parse_language(code)).plural_forms
 
 

@@ -242,6 +242,7 @@ def _check_in_worker(job: FileJob) -> FileResult:
 def _warm_up(state: RunState, languages: set[str]) -> None:
     """Load here what every worker needs (modules, term indexes, number symbols): forked workers inherit it."""
     importlib.import_module("presslate.catalog.fastread")
+    importlib.import_module("presslate.releasefile")  # release checks read release files in every worker
     from presslate.checks.engine import term_index
     from presslate.checks.languages import rules_for
 
