@@ -90,3 +90,13 @@ def test_fast_reader_never_accepts_what_the_full_parser_rejects_nor_counts_diffe
                 f"{action} at line {index + 1} of {source.name}"
             mutated += 1
     assert mutated > 50
+
+
+def test_a_charset_declared_after_4096_bytes_of_header_is_honoured():
+    """The charset is read where the strict reader reads it (the whole header), however long the header is."""
+    comments = "".join(f"# translator note {number:04d}: ...............................\n" for number in range(120))
+    header = (f'{comments}msgid ""\nmsgstr ""\n"Project-Id-Version: x\\n"\n'
+              '"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\nmsgid "Caf\xc3\xa9"\nmsgstr "x"\n')
+    data = header.encode("latin-1")
+    assert data.index(b"charset=") > 4096
+    assert fast_file_stats(data, lang="fr") is None  # the full reader decodes it as Latin-1

@@ -9,7 +9,7 @@ from pathlib import Path
 from presslate.catalog.model import Catalog, Message
 from presslate.catalog.pofile import _BLANKS, _CHARSET, _UTF8_CHARSETS, _catalog, _split_flags
 
-__all__ = ["parse_plain_po"]
+__all__ = ["parse_plain_po", "plain_text"]
 
 # ---------------------------------------------------------------------------
 # The plain layout, as regular expressions (shared with report/fastcount.py).
@@ -90,7 +90,7 @@ def join_strings(raw: str, prefix: str = "") -> str:
 _BOM = codecs.BOM_UTF8
 
 
-def _plain_text(data: bytes) -> str | None:
+def plain_text(data: bytes) -> str | None:
     """The text of a UTF-8 file without BOM or carriage returns, as ``parse_po_bytes`` decodes it."""
     if data.startswith(_BOM) or b"\r" in data:
         return None
@@ -113,7 +113,7 @@ def parse_plain_po(data: bytes, *, path: Path | None = None) -> Catalog | None:
     duplicates, missing msgstr, ``#~ #`` comments, any syntax error), so that the caller
     reads the file with ``parse_po_bytes``, which reports problems as ``path:line``.
     """
-    text = _plain_text(data)
+    text = plain_text(data)
     if text is None:
         return None
     messages: list[Message] = []

@@ -21,6 +21,7 @@ from presslate.catalog.fastread import (
     OBSOLETE_ENTRY_RE,
     PREVIOUS_LINE_RE,
     join_strings,
+    plain_text,
 )
 from presslate.catalog.template import UNSET_REVISION_DATE, UNSET_TRANSLATOR
 from presslate.report.counts import Counts, FileStats, title_from_header_comments
@@ -30,20 +31,12 @@ _OBSOLETE_FORM_INDEX_RE = re.compile(r"^#~ msgstr\[(\d+)\]", re.M)
 _TITLE_LINE_RE = re.compile(r"^#\. ?title$", re.M)
 _FLAGS_LINE_RE = re.compile(r"^#[,!]([^\n]*)", re.M)
 _FLAG_SPLIT_RE = re.compile(r"[ \t\f\v,]+")
-_CHARSET_RE = re.compile(rb"charset=([^\s\"\\]+)")
-_UTF8_NAMES = {b"UTF-8", b"UTF8", b"CHARSET", b"ASCII", b"US-ASCII"}
 
 
 def fast_file_stats(data: bytes, *, lang: str, word_counts: dict[str, int] | None = None) -> FileStats | None:
     """Counts of a PO file in the plain layout, or None when ``read_po`` must read it."""
-    charset = _CHARSET_RE.search(data, 0, 4096)
-    if charset and charset.group(1).upper() not in _UTF8_NAMES:
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    if "\r" in text or text.startswith("\ufeff"):
+    text = plain_text(data)  # decoded as the strict reader decodes it (the header's charset), or None
+    if text is None:
         return None
     words = word_counts if word_counts is not None else {}
     stats = FileStats()
