@@ -763,27 +763,36 @@ class _PatternEngine:
         morphology = self.morphology
         if not words:
             return r"(?!)"
-        parts = [self._word(word, case_sensitive) for word in words]
+        # Without prefixes the word boundary before the variant is tested after its first letter
+        # ((?<!\w.) there is (?<!\w) before it): a pattern that opens with a literal is searched
+        # for in C, several times faster than one that opens with a lookbehind.
+        boundary_inside = morphology.word_boundaries and not self._prefix
+        parts = [self._word(word, case_sensitive, boundary_after_first=boundary_inside and index == 0)
+                 for index, word in enumerate(words)]
         body = (r"\s*" if self._joinable else r"\s+").join(parts)
         if self._prefix:
             body = f"(?:{self._prefix})?{body}"
         if self._suffix and morphology.max_suffixes:
             body += f"(?:{self._suffix}){{0,{morphology.max_suffixes}}}"
         if morphology.word_boundaries:
-            body = rf"(?<!\w){body}(?!\w)"
+            body = rf"{body}(?!\w)" if boundary_inside else rf"(?<!\w){body}(?!\w)"
         return body
 
-    def _word(self, word: str, case_sensitive: bool) -> str:
+    def _word(self, word: str, case_sensitive: bool, *, boundary_after_first: bool = False) -> str:
+        """A word's pattern: escaped, with optional spaces between joinable letters, acronyms in their case.
+
+        ``boundary_after_first`` puts ``(?<!\\w.)`` after the first letter: no word character before the word.
+        """
         joinable = self._joinable
-        if joinable:
-            escaped = "".join(
-                re.escape(ch) + (" ?" if joinable.match(ch) and joinable.match(nxt) else "")
-                for ch, nxt in zip(word, word[1:] + " ")
-            )
-        else:
-            escaped = re.escape(word)
+        pieces = [re.escape(ch) + (" ?" if joinable and joinable.match(ch) and joinable.match(nxt) else "")
+                  for ch, nxt in zip(word, word[1:] + " ")]
+        if boundary_after_first and pieces:
+            first = re.escape(word[0])
+            pieces[0] = first + r"(?<!\w.)" + pieces[0][len(first):]
+        escaped = "".join(pieces)
         return f"(?-i:{escaped})" if case_sensitive and is_acronym(word) else escaped
 
 
 def _alternation(pieces: Iterable[str]) -> str:
-    return "|".join(re.escape(piece) for piece in sorted(set(pieces), key=len, reverse=True) if piece)
+    """The pieces as alternatives, longest first (in a stable order, so a pattern is the same in every run)."""
+    return "|".join(re.escape(piece) for piece in sorted(set(pieces), key=lambda piece: (-len(piece), piece)) if piece)
