@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,9 +18,22 @@ def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool
     Readers never see a partial file. ``durable`` fsyncs the file before the rename; bulk
     writers pass False and call :func:`flush_to_disk` once at the end instead.
     Returns False, touching nothing, when the file already holds exactly these bytes.
+    A symbolic link stays a link (its target is replaced), and a path that is not a regular
+    file (``/dev/null``, ``/dev/stdout``, a named pipe) is written in place, never replaced.
     """
+    path = Path(path)
     try:
-        if path.read_bytes() == data:
+        info = os.stat(path)
+    except FileNotFoundError:
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return True
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        if info is not None and path.read_bytes() == data:
             return False
     except FileNotFoundError:
         pass
