@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple, Protocol
@@ -149,7 +148,7 @@ class TermMatcher:
         self.glossary = glossary
         self._source = _SourcePattern(glossary.terms)
         self._engines: dict[str, _Engine] = {}
-        self._source_cache: OrderedDict[str, list[TermMatch]] = OrderedDict()
+        self._source_cache: dict[str, list[TermMatch]] = {}
 
     def __getstate__(self) -> dict:
         return {"glossary": self.glossary}
@@ -226,10 +225,12 @@ def _variants_of(terms: Iterable[Term], lang: str) -> list[tuple[str, bool]]:
     return list(found)
 
 
-def _remember(cache: OrderedDict, key, value, size: int = TEXT_CACHE_SIZE) -> None:
+def _remember(cache: dict, key, value, size: int = TEXT_CACHE_SIZE) -> None:
+    """Keep ``value`` under ``key``; a full cache is emptied first (cheaper than ordering it, and as good here:
+    a text is looked at by the checks of one entry, one after the other)."""
+    if len(cache) >= size:
+        cache.clear()
     cache[key] = value
-    if len(cache) > size:
-        cache.popitem(last=False)
 
 
 def _longest_first(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -504,7 +505,7 @@ class _StemEngine:
         self._stems: dict[str, str] = {}
         self._variants: dict[tuple[str, bool], _Variant] = {}
         self._screens: dict[tuple[tuple[str, ...], bool], list[tuple[str, int]]] = {}
-        self._texts: OrderedDict[str, _Analysis] = OrderedDict()
+        self._texts: dict[str, _Analysis] = {}
 
     def prepare(self, variants: Iterable[tuple[str, bool]]) -> None:
         for variant, case_sensitive in variants:
@@ -674,7 +675,7 @@ class _PatternEngine:
         changed = "".join(morphology.fold) + morphology.ignorable
         self._changed_re = re.compile(f"[{re.escape(changed)}]") if changed else None
         self._patterns: dict[tuple[str, bool], tuple[re.Pattern[str], str]] = {}
-        self._texts: OrderedDict[str, _Folded] = OrderedDict()
+        self._texts: dict[str, _Folded] = {}
         self._prefix = _alternation(morphology.prefixes)
         self._suffix = _alternation(morphology.suffixes)
         self._joinable = re.compile(f"[{morphology.joinable_letters}]") if morphology.joinable_letters else None
