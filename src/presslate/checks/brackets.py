@@ -32,8 +32,7 @@ def balances(text: str) -> dict[str, int]:
     result = {"(": 0, "[": 0, "{": 0, "quote": 0}
     straight = single_open = 0
     single_close: list[int] = []
-    for match in _ANY_MARK_RE.finditer(text):
-        ch = match.group()
+    for ch in _ANY_MARK_RE.findall(text):  # the marks as strings: no match object per mark
         role = _ROLE.get(ch)
         if role is not None:
             result[role[0]] += role[1]
