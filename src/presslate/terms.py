@@ -190,7 +190,8 @@ class TermMatcher:
         changes the ends of words, so this spares the matcher the variants that cannot be there.
         """
         engine = self._engine(lang)
-        variants = dict.fromkeys(variants)
+        # A tuple is taken to hold distinct variants (the term index keeps its groups so); anything else is deduplicated.
+        variants = variants if isinstance(variants, tuple) else tuple(dict.fromkeys(variants))
         if screen_starts and isinstance(engine, _StemEngine):
             variants = engine.screen(text, variants, case_sensitive)
         if isinstance(engine, _PatternEngine):
@@ -545,7 +546,7 @@ class _StemEngine:
 
         Variants :meth:`find` would reject at once (a needle missing from the probe) are left out too.
         """
-        variants = tuple(variants)
+        variants = variants if isinstance(variants, tuple) else tuple(variants)
         table = self._screens.get((variants, case_sensitive)) or self._screen_table(variants, case_sensitive)
         probe = self._analysed(text).probe
         alive = (1 << len(variants)) - 1
