@@ -313,9 +313,11 @@ def is_acronym(word: str) -> bool:
 class _SourcePattern:
     """The terms' patterns, tried where a term's first word starts (in a lookahead, so overlaps are seen).
 
-    A sentence's words first pick the terms that could occur (by their first word, found with
-    an Aho-Corasick automaton), and only those go into the alternation, which is tried only
-    where such a word starts: cost follows the sentence, not the glossary size.
+    An Aho-Corasick automaton finds, in one pass, where a glossary term's first word (or its
+    plural) stands as a whole word; there, the terms that begin with that word are tried in
+    order (longest first), each with its own pattern: cost follows the sentence, not the
+    glossary size. :meth:`find_by_scan` is the plain way (one alternation tried everywhere),
+    used where the automaton cannot be (see :meth:`find`).
     """
 
     def __init__(self, terms: Iterable[Term]) -> None:
