@@ -64,6 +64,15 @@ def test_segment_prints_one_sentence_per_line_and_marks_no_translate(run_cli):
     ]
 
 
+def test_segment_reports_a_line_that_is_not_utf8(run_cli, tmp_path):
+    page = tmp_path / "page.txt"
+    page.write_bytes("Geneva – IOM welcomes the news.\n".encode() + "Café latin-1.\n".encode("latin-1"))
+    result = run_cli("segment", str(page))
+    assert result.exit_code == 2
+    assert f"{page}:2: not valid UTF-8 (byte 0xe9 at column 4)" in result.stderr
+    assert result.stdout == "Geneva – IOM welcomes the news.\n"
+
+
 def test_unknown_option_is_a_usage_error(run_cli):
     from click.testing import CliRunner
 
