@@ -76,6 +76,10 @@ def test_block_lines_point_into_the_file():
         ("---\nid: r\nauthor: me\n---\n", 2, "unknown front matter key"),
         ("---\nid: r\ndate: 2014-31-01\n---\n", 2, "month must be in 1..12"),
         ("---\nid: r\ndate: soon\n---\n", 2, "not a date"),
+        ("---\nid: r\npart: abc\n---\n", 2, "part: 'abc' is not a whole number"),
+        ("---\nid: r\npart: [1]\n---\n", 2, "is not a whole number"),
+        ("---\nid: r\npart: true\n---\n", 2, "is not a whole number"),
+        ("---\nid: r\npart: 0\n---\n", 2, "is not a whole number"),
         ("---\nid: r\n---\n# One\n\n# Two\n", 6, "one '# ' title"),
     ],
 )
@@ -86,6 +90,10 @@ def test_malformed_release_files_report_path_and_line(tmp_path, text, line, mess
         read_release(path)
     assert caught.value.line == line, str(caught.value)
     assert message in caught.value.message
+
+
+def test_part_may_be_written_as_a_quoted_number():
+    assert parse_release("---\nid: r\npart: '3'\n---\n").part == 3
 
 
 def test_file_name_must_match_the_id(tmp_path):

@@ -80,7 +80,7 @@ def _release_from_meta(meta: dict[str, Any], *, path: Path | None) -> Release:
         dateline=_optional_str(meta.get("dateline")),
         source=_optional_str(meta.get("source")),
         source_format=_optional_str(meta.get("source_format")),
-        part=int(meta["part"]) if meta.get("part") is not None else None,
+        part=_part(meta.get("part"), path),
         posted=_date(meta.get("posted"), "posted", path),
         titles=_str_map(meta.get("titles"), "titles", path),
         backlinks=_str_map(meta.get("backlinks"), "backlinks", path),
@@ -207,6 +207,17 @@ def _date(value: Any, key: str, path: Path | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value))
     except ValueError as exc:
         raise ReleaseFileError(f"{key}: {value!r} is not a date (YYYY-MM-DD)", path=path, line=2) from exc
+
+
+def _part(value: Any, path: Path | None) -> int | None:
+    """The ``part`` number (which release of a mirror page): a whole number from 1, or absent."""
+    if value is None:
+        return None
+    if isinstance(value, str) and value.strip().isdecimal():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ReleaseFileError(f"part: {value!r} is not a whole number from 1", path=path, line=2)
+    return value
 
 
 def _optional_str(value: Any) -> str | None:
