@@ -137,6 +137,8 @@ def test_same_slug_from_another_page_gets_a_suffix_and_never_overwrites(empty_wo
     [
         (b"Title line\nIraq - IOM helped \xff\xfe people.\n", 2, "not valid UTF-8"),
         (b"   \n\n", 1, "empty page"),
+        (b"\x00" * 2000, 1, "NUL character in the page: is it a binary file?"),
+        (b"Title line\nIraq - IOM helped\x00 people.\n", 2, "NUL character"),
         ("-\nWho we are\n-\nOur Work\nWhat We Do\nWhat We Do\n- 2030 Agenda\n".encode(), 1, "no recognisable release"),
         ("intro text\n(2014/9/9) IOM, 제목\n\nIraq - IOM helped.\n".encode(), 1, "text before the first"),
         ("(2014/13/9) IOM, 제목\n\nIraq - IOM helped.\n".encode(), 1, "invalid date"),
@@ -162,6 +164,17 @@ def test_cli_reports_bad_page_with_exit_2_and_still_ingests_the_others(empty_wor
     assert "Traceback" not in result.stderr
     assert "created iom-and-egypt-hold-regional-partners-briefing-on" in result.stdout
     assert empty_workspace.release_ids() == ["iom-and-egypt-hold-regional-partners-briefing-on"]
+
+
+def test_invisible_characters_of_a_text_page_are_dropped(tmp_path):
+    """Soft hyphens and zero-width spaces never reach a release (they would make equal sentences differ)."""
+    page = tmp_path / "page.txt"
+    page.write_text("IOM wel\u00adcomes the agree\u200bment\n\nGeneva \u2013 IOM to\u200bday wel\u00adcomed it.\n",
+                    encoding="utf-8")
+    _, [item] = read_page(page)
+    texts = [block.text for block in item.release.blocks]
+    assert texts and all("\u00ad" not in text and "\u200b" not in text for text in texts)
+    assert "IOM welcomes the agreement" in texts
 
 
 @pytest.mark.parametrize(

@@ -35,17 +35,36 @@ class PageRelease:
     warnings: list[str] = field(default_factory=list)
 
 
+# Zero-width characters, soft hyphens and control characters other than tab and line breaks: a reader never
+# sees them, and in a segment they would only make two identical sentences differ.
+INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f]")
+
+
 def decode_page(data: bytes, *, path: Path) -> str:
-    """Decode a page as UTF-8 (a BOM is allowed); undecodable bytes are an error with their line."""
+    """Decode a text or mirror page as UTF-8 (a BOM is allowed), without invisible characters; undecodable bytes
+    are an error with their line."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise IngestError(f"not valid UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded", path=path, line=line) from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = page_text(text.replace("\r\n", "\n").replace("\r", "\n"), path=path)
+    return INVISIBLE_RE.sub("", text)
+
+
+def page_text(text: str, *, path: Path) -> str:
+    """A decoded page, NFC: refused when it is empty or holds a NUL character (a binary file)."""
     if not text.strip():
         raise IngestError("empty page: no text to ingest", path=path, line=1)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise IngestError("NUL character in the page: is it a binary file?", path=path, line=line)
     return unicodedata.normalize("NFC", text)
+
+
+def normalise_space(text: str) -> str:
+    """Collapse every run of white space (NBSP included) to one space; drop zero-width characters."""
+    return " ".join(INVISIBLE_RE.sub("", text).split())
 
 
 @lru_cache(maxsize=1)
@@ -130,7 +149,7 @@ def body_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     group = 0
     blank_before = False
     for index, (number, raw) in enumerate(lines):
-        text = " ".join(raw.split())
+        text = normalise_space(raw)
         if not text:
             blank_before = True
             continue

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -23,6 +22,8 @@ from presslate.ingest.common import (
     is_heading,
     lead_text,
     looks_like_title,
+    normalise_space,
+    page_text,
 )
 from presslate.models import Block, BlockKind, Release
 
@@ -72,7 +73,6 @@ _WINDOWS_1252_ALIASES = frozenset({"ascii", "latin-1", "iso8859-1"})  # as brows
 _DOCTYPE_SUBSET_RE = re.compile(r"<!DOCTYPE\b[^>\[]*\[", re.I)
 _ENTITY_DECLARATION_RE = re.compile(r"<!ENTITY\b", re.I)
 # Zero-width characters, soft hyphens and C0 controls other than white space never reach a release.
-_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0e-\x1f]")
 
 _ISO_DATE_RE = re.compile(r"^\s*(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?:$|[T\s])")
 _TEXT_DATE_RE = re.compile(r"^(?:[A-Za-z]+,?\s+)?(?:\d{1,2}\s+[A-Za-z]+\.?|[A-Za-z]+\.?\s+\d{1,2},?)\s+\d{4}$")
@@ -157,13 +157,7 @@ def decode_html(data: bytes, *, path: Path) -> str:
     except LookupError as exc:
         message = f"{encoding!r} is not a text encoding ({declared_by})"
         raise IngestError(message, path=path, line=declared_line) from exc
-    text = text.lstrip("\ufeff")
-    if not text.strip():
-        raise IngestError("empty page: no text to ingest", path=path, line=1)
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise IngestError("NUL character in the page: is it a binary file?", path=path, line=line)
-    return unicodedata.normalize("NFC", text)
+    return page_text(text.lstrip("\ufeff"), path=path)
 
 
 def _sniff_encoding(data: bytes) -> tuple[str, str, int]:
@@ -608,6 +602,3 @@ def _strip_chrome_blocks(blocks: list[Block]) -> list[Block]:
     return blocks[start:end]
 
 
-def normalise_space(text: str) -> str:
-    """Collapse every run of white space (NBSP included) to one space; drop zero-width characters."""
-    return " ".join(_INVISIBLE_RE.sub("", text).split())
