@@ -144,6 +144,23 @@ def test_unknown_language_is_a_usage_error(seeded_workspace, run_cli):
     assert "unknown language code 'xx'" in result.stderr
 
 
+def test_unknown_release_is_an_error_not_a_traceback(seeded_workspace, run_cli):
+    result = run_cli("-C", str(seeded_workspace.root), "sync", "--release", "no-such-release")
+    assert result.exit_code == 2
+    assert "no-such-release.md: cannot read file: No such file or directory" in result.stderr
+
+
+def test_a_file_where_a_folder_belongs_is_an_error_not_a_traceback(seeded_workspace, run_cli):
+    folder = seeded_workspace.root / "locales" / "fr"
+    for po in folder.iterdir():
+        po.unlink()
+    folder.rmdir()
+    folder.write_text("not a folder", encoding="utf-8")
+    result = run_cli("-C", str(seeded_workspace.root), "sync", "--no-cache")
+    assert result.exit_code == 2
+    assert "Not a directory" in result.stderr and str(folder) in result.stderr
+
+
 def test_concurrent_syncs_do_not_corrupt_files(seeded_workspace):
     ws = seeded_workspace
     for release_id in ws.release_ids():

@@ -20,7 +20,11 @@ _FRONT_KEYS = ("id", "date", "dateline", "source", "source_format", "part", "pos
 
 def read_release(path: Path) -> Release:
     """Read one release file; errors carry the file and line."""
-    return parse_release(decode_release(path.read_bytes(), path=path), path=path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReleaseFileError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
+    return parse_release(decode_release(data, path=path), path=path)
 
 
 def decode_release(data: bytes, *, path: Path | None = None) -> str:

@@ -47,3 +47,16 @@ def test_compile_stops_on_a_broken_po_file_before_writing(mirror_workspace: Path
     assert str(broken) in result.stderr
     assert not output.exists()
     assert not list(tmp_path.glob(".presslate-staging-*"))
+
+
+def test_compile_reports_a_header_babel_cannot_read(mirror_workspace: Path, tmp_path: Path) -> None:
+    """msgfmt accepts any PO-Revision-Date; babel parses it, so a translator's date is an error, not a traceback."""
+    po = mirror_workspace / "locales" / "es" / f"{IRAQ_RELEASE}.po"
+    text = po.read_text(encoding="utf-8")
+    start = text.index('"PO-Revision-Date: ')
+    po.write_text(text[:start] + '"PO-Revision-Date: 12/09/2014\\n"' + text[text.index("\n", start):],
+                  encoding="utf-8")
+    result = invoke("-C", mirror_workspace, "compile", "--output", tmp_path / "mo")
+    assert result.exit_code == 2
+    assert f"{po}: the header cannot be compiled" in result.stderr
+    assert not (tmp_path / "mo").exists()

@@ -522,6 +522,8 @@ BROKEN = [
     ("unterminated continuation", 'msgid "a"\nmsgstr ""\n"b\\"\n', 3, "unterminated"),
     ("garbage line", 'msgid "a"\nmsgstr "b"\n\nthis is not PO\n', 4, "unknown keyword"),
     ("garbage character", 'msgid "a"\nmsgstr "b"\n@\n', 3, "syntax error"),
+    ("non-text codec as charset", 'msgid ""\nmsgstr "Content-Type: text/plain; charset=hex\\n"\n', 2,
+     "unknown charset 'hex'"),
     ("no-break space after string", 'msgid "a" \u00a0\nmsgstr "b"\n', 1, "unexpected"),
     ("no-break space line", 'msgid "a"\nmsgstr "b"\n\u00a0\n', 3, "syntax error"),
     ("duplicate msgid", 'msgid "a"\nmsgstr "b"\n\n# c\nmsgid "a"\nmsgstr "c"\n', 5, "duplicate"),

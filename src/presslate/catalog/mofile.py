@@ -9,6 +9,7 @@ from babel.messages.catalog import Catalog as BabelCatalog
 from babel.messages.mofile import write_mo as babel_write_mo
 
 from presslate.catalog.model import Catalog, Message
+from presslate.errors import CatalogError
 from presslate.fileio import write_bytes_atomic
 
 
@@ -20,7 +21,10 @@ def compiled_messages(catalog: Catalog) -> list[Message]:
 def format_mo(catalog: Catalog) -> bytes:
     """The MO file of a catalog: its header and its translated messages."""
     target = BabelCatalog(fuzzy=False)
-    target.mime_headers = list(catalog.header.items())
+    try:
+        target.mime_headers = list(catalog.header.items())
+    except ValueError as exc:  # babel parses the dates and Plural-Forms of the header; msgfmt does not
+        raise CatalogError(f"the header cannot be compiled: {exc}", path=catalog.path) from exc
     for message in compiled_messages(catalog):
         if message.msgid_plural is not None:
             count = max(message.msgstr_plural) + 1

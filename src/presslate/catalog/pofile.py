@@ -885,12 +885,7 @@ def _decode(data: bytes, path: Path | None) -> str:
     if match:
         name = match.group(1).decode("ascii", "replace")
         if name.upper() not in _UTF8_CHARSETS:
-            try:
-                encoding = codecs.lookup(name).name
-            except LookupError:
-                line = data.count(b"\n", 0, match.start()) + 1
-                raise CatalogError(f"unknown charset '{name}' in header", path=path,
-                                   line=line) from None
+            encoding = _text_codec(name, path=path, line=data.count(b"\n", 0, match.start()) + 1)
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -1172,12 +1167,18 @@ def _encoding(catalog: Catalog) -> str:
     if match:
         name = match.group(1).decode("ascii", "replace")
         if name.upper() not in ("CHARSET", "ASCII", "US-ASCII"):
-            try:
-                return codecs.lookup(name).name
-            except LookupError:
-                raise CatalogError(f"unknown charset '{name}' in header",
-                                   path=catalog.path) from None
+            return _text_codec(name, path=catalog.path, line=None)
     return "utf-8"
+
+
+def _text_codec(name: str, *, path: Path | None, line: int | None) -> str:
+    """Python's name for the text encoding ``name`` a header declares (``hex`` or ``zlib`` are codecs, not charsets)."""
+    try:
+        codec = codecs.lookup(name)
+        "x".encode(codec.name)  # raises LookupError for the bytes-to-bytes codecs
+    except LookupError:
+        raise CatalogError(f"unknown charset '{name}' in header", path=path, line=line) from None
+    return codec.name
 
 
 def write_po(path: Path, catalog: Catalog, *, width: int = DEFAULT_WIDTH, durable: bool = True) -> bool:

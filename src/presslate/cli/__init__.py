@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from presslate import __version__
-from presslate.errors import ExitCode, PresslateError
+from presslate.errors import ExitCode, InputError, PresslateError
 from presslate.workspace import Workspace, open_workspace
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -51,6 +51,12 @@ class PresslateGroup(click.Group):
         except PresslateError as exc:
             report_error(exc)
             ctx.exit(int(exc.exit_code))
+        except BrokenPipeError:  # the reader of our output went away (presslate check | head): not an input error
+            raise
+        except OSError as exc:  # a file or folder the command must read or write (not a directory, no space ...)
+            error = InputError(exc.strerror or str(exc), path=exc.filename)
+            report_error(error)
+            ctx.exit(int(error.exit_code))
 
 
 def report_error(exc: PresslateError) -> None:
