@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,9 +86,10 @@ class Workspace:
         return sorted(p.stem for p in self.releases_dir.glob("*.md") if RELEASE_ID_RE.match(p.stem))
 
     def relative(self, path: Path) -> str:
-        """``path`` relative to the workspace root when inside it, in POSIX form."""
+        """``path`` relative to the workspace root when inside it, in POSIX form (a link keeps its own name)."""
+        absolute = Path(os.path.abspath(path))
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return (absolute.parent.resolve() / absolute.name).relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
 

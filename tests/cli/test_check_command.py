@@ -63,6 +63,16 @@ def test_an_error_fails_with_exit_1_in_compiler_form(workspace: Path) -> None:
     assert result.stdout == f"locales/fr/{IRAQ}.po:{line}: error numbers: 862,458 became 826 458 in the translation\n"
 
 
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]], ids=["cache", "no-cache"])
+@pytest.mark.parametrize("given", [[], ["locales/fr"]], ids=["workspace", "folder"])
+def test_an_unreadable_po_file_is_an_input_error_not_skipped(workspace: Path, cache: list[str], given: list[str]) -> None:
+    broken = workspace / "locales" / "fr" / "zz-broken.po"
+    broken.symlink_to(workspace / "no-such-file.po")
+    result = run(workspace, *cache, *[str(workspace / part) for part in given])
+    assert result.exit_code == 2, result.output
+    assert "locales/fr/zz-broken.po: cannot read: No such file or directory" in result.stderr
+
+
 def test_fail_on_warning(workspace: Path) -> None:
     translate(workspace, "es", "Iraq", "Irak ")
     assert run(workspace, "--lang", "es").exit_code == 0

@@ -110,11 +110,11 @@ def collect_files(workspace: Workspace, paths: list[Path] | None, selected: list
     """The PO files to check, each once, in a stable order (default: every PO file of the chosen languages)."""
     if not paths:
         return [job for lang in selected or workspace.config.languages
-                for job in language_files(workspace, lang, digests)]
+                for job in language_files(workspace, lang, digests, errors=errors)]
     candidates: list[Path] = []
     for given in paths:
         if given.is_dir():
-            candidates += sorted(p for p in given.rglob("*.po") if p.is_file())
+            candidates += sorted(p for p in given.rglob("*.po") if not p.is_dir())
         elif given.is_file():
             candidates.append(given)
         else:
@@ -130,8 +130,12 @@ def collect_files(workspace: Workspace, paths: list[Path] | None, selected: list
     return list(jobs.values())
 
 
-def language_files(workspace: Workspace, lang: str, digests: Digests, *, skip: set[str] = frozenset()) -> list[FileJob]:
-    """Jobs for the workspace's PO files of ``lang`` (``locales/<lang>/*.po``), except the ``skip`` ones."""
+def language_files(workspace: Workspace, lang: str, digests: Digests, *, skip: set[str] = frozenset(),
+                   errors: list[PresslateError] | None = None) -> list[FileJob]:
+    """Jobs for the workspace's PO files of ``lang`` (``locales/<lang>/*.po``), except the ``skip`` ones.
+
+    A file that cannot be read is an input error in ``errors`` (left out silently without it).
+    """
     folder = workspace.locales_dir / lang
     if not folder.is_dir():
         return []
@@ -139,7 +143,7 @@ def language_files(workspace: Workspace, lang: str, digests: Digests, *, skip: s
     for path in sorted(folder.glob("*.po")):
         rel = f"locales/{lang}/{path.name}"
         if rel not in skip:
-            job = _job(workspace, path, rel, lang, digests, None)
+            job = _job(workspace, path, rel, lang, digests, errors)
             if job is not None:
                 jobs.append(job)
     return jobs
