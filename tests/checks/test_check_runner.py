@@ -151,6 +151,16 @@ def test_mirror_title_reads_the_release_file(translated: Path) -> None:
             if f.check == "mirror-title"] == []
 
 
+def test_a_broken_release_file_is_one_input_error_whatever_the_languages(translated: Path) -> None:
+    release = translated / "l10n" / "releases" / f"{MEXICO}.md"
+    text = release.read_text(encoding="utf-8")
+    release.write_text(text.replace("titles:\n  ko: ", "titles:\n  fr: \"Titre\n  es: Título\n  ko: "), encoding="utf-8")
+    report = run_checks(open_workspace(explicit=translated), use_cache=False)
+    broken = [error for error in report.errors if str(error.path) == f"l10n/releases/{MEXICO}.md"]
+    assert len(broken) == 1, [str(error) for error in report.errors]
+    assert "invalid front matter" in broken[0].message
+
+
 def _signature(report: CheckReport) -> list[tuple]:
     return [(f.path, f.line, f.check, f.severity, f.message) for f in report.findings]
 

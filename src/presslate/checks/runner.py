@@ -125,8 +125,13 @@ def _run(workspace: Workspace, *, paths: list[Path] | None, languages: list[str]
 
     results = _process(collect_files(workspace, paths, selected, report.errors, digests), state, cache, jobs)
     kept: list[FileResult] = []
+    seen_errors: set[tuple] = set()
     for result in results:
-        report.errors += [_error(result, error) for error in result.errors]
+        for error in result.errors:
+            key = (error[0] or result.rel, error[1], error[2])
+            if key not in seen_errors:  # a release file is read with each language's PO file: one error each
+                seen_errors.add(key)
+                report.errors.append(_error(result, error))
         if result.fatal or (selected and result.lang not in selected):
             continue
         kept.append(result)
