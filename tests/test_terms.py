@@ -275,6 +275,19 @@ def test_target_has(matcher: TermMatcher, lang: str, text: str, variant: str, ex
     assert matcher.target_has(text, variant, lang) is expected
 
 
+@pytest.mark.parametrize(("lang", "text", "variant", "expected"), TARGET_CASES,
+                         ids=[f"{case[0]}-{case[1][:30]}-{case[3]}" for case in TARGET_CASES])
+def test_a_decomposed_translation_matches_as_the_composed_one(matcher: TermMatcher, lang: str, text: str,
+                                                                variant: str, expected: bool) -> None:
+    """A translation saved in NFD (decomposed accents, Hangul jamo) looks the same and must match the same."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text)
+    assert matcher.target_has(decomposed, variant, lang) is expected
+    assert matcher.target_has_any(decomposed, [variant], lang) is expected
+    assert bool(matcher.target_matches(decomposed, [variant], lang)) is expected
+
+
 @pytest.mark.parametrize("lang", ["ko", "ar", "fr", "es"])
 def test_many_variants_at_once_agree_with_one_at_a_time(matcher: TermMatcher, lang: str) -> None:
     """target_has_any and target_matches over a language's whole variant list give what asking per variant gives."""

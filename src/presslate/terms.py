@@ -170,10 +170,11 @@ class TermMatcher:
         With ``case_sensitive`` (the term's flag) acronym-like words of the variant (``OIM``)
         must keep their capitals; other words never depend on case.
         """
-        return bool(self._engine(lang).find(text, variant, case_sensitive))
+        return bool(self._engine(lang).find(_nfc(text), variant, case_sensitive))
 
     def target_has_any(self, text: str, variants: Iterable[str], lang: str, *, case_sensitive: bool = True) -> bool:
         """True when one of ``variants`` occurs in ``text`` (:meth:`target_has` for each, stopping at the first)."""
+        text = _nfc(text)
         engine = self._engine(lang)
         if isinstance(engine, _PatternEngine):
             return engine.holds_any(text, variants, case_sensitive)
@@ -188,7 +189,9 @@ class TermMatcher:
         With ``screen_starts``, a language matched by stems looks only for the variants whose
         words' first two letters all start words of the text (:func:`word_starts`): inflection
         changes the ends of words, so this spares the matcher the variants that cannot be there.
+        Spans are offsets in ``text`` composed to NFC (the same offsets unless it was decomposed).
         """
+        text = _nfc(text)
         engine = self._engine(lang)
         # A tuple is taken to hold distinct variants (the term index keeps its groups so); anything else is deduplicated.
         variants = variants if isinstance(variants, tuple) else tuple(dict.fromkeys(variants))
@@ -224,6 +227,11 @@ def _variants_of(terms: Iterable[Term], lang: str) -> list[tuple[str, bool]]:
         for variant in (*term.accepted(lang), *term.forbidden_in(lang)):
             found[(variant, term.case_sensitive)] = None
     return list(found)
+
+
+def _nfc(text: str) -> str:
+    """``text`` composed to NFC, as the glossary's variants are (a translation saved decomposed looks the same)."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _remember(cache: dict, key, value, size: int = TEXT_CACHE_SIZE) -> None:
