@@ -25,7 +25,6 @@ from presslate.fileio import write_text_atomic
 log = logging.getLogger(__name__)
 CACHE_FORMAT = 2
 SUFFIX = ".marshal"
-_PARTS = ("files", "entries", "catalog")
 
 
 def digest_bytes(data: bytes) -> str:

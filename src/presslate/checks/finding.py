@@ -76,10 +76,6 @@ class Finding(NamedTuple):
             message=data["message"],
         )
 
-    def sort_key(self) -> tuple:
-        """Order of output: by file, line, then check id."""
-        return (self.path or "", self.line or 0, self.check, self.message)
-
 
 _CHECK_SEVERITY_LANG = itemgetter(0, 1, 4)
 """(check, severity, lang) of a :class:`Finding`."""

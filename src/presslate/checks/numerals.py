@@ -35,7 +35,6 @@ _NUMBER_RE = re.compile(
 )
 _ANY_DIGIT_RE = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]")
 _PERCENT_SIGNS = "%\u066a\uff05"  # % ٪ ％
-_GAP = "[ \u00a0\u202f]?"
 
 
 class NumberToken(NamedTuple):

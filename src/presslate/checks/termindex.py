@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from presslate.checks.patterns import Protected, find_protected, inside
+from presslate.checks.patterns import Protected, inside
 from presslate.terms import TermMatch
 
 if TYPE_CHECKING:
@@ -49,10 +49,6 @@ class TermIndex:
         if exclude and found:
             return [match for match in found if not inside(exclude, match.start, match.end)]
         return found
-
-    def source_terms(self, text: str) -> list[SourceTerm]:
-        """Terms of a source outside its URLs, e-mails, phone numbers and hashtags (:func:`find_protected`)."""
-        return self.source_matches(text, exclude=find_protected(text))
 
     def forbidden_found(self, text: str, *, named: set[str] = frozenset()) -> list[tuple[Term, str]]:
         """The forbidden variants that occur in ``text``, each once, with its term.

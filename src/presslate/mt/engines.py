@@ -78,10 +78,6 @@ class Engine(Protocol):
         """Translate one text; raises :class:`EngineFailure` or :class:`EngineSetupError`."""
         ...
 
-    def translate_batch(self, texts: Sequence[str], source: str, target: str) -> list[str]:
-        """Translate several texts, in order."""
-        ...
-
 
 # ---------------------------------------------------------------------------------------------- errors
 
@@ -354,9 +350,6 @@ class DeepTranslatorEngine:
         if not isinstance(answer, str) or (text.strip() and not answer.strip()):
             raise EngineAnswerError(f"{self.name} answered with no translation", engine=self.name)
         return self._clean(answer, text) if self._clean else answer
-
-    def translate_batch(self, texts: Sequence[str], source: str, target: str) -> list[str]:
-        return [self.translate(text, source, target) for text in texts]
 
     def _translator(self, source: str, target: str) -> Any:
         cache: dict[tuple[str, str], Any] = self._local.__dict__.setdefault("translators", {})
