@@ -45,10 +45,7 @@ def write_bytes_atomic(path: Path, data: bytes, *, durable: bool = True) -> bool
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp_name, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp_name, 0o644)
+        os.chmod(tmp_name, (info.st_mode & 0o777) if info is not None else 0o644)
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
