@@ -224,3 +224,27 @@ def test_sync_summary_counts_what_happened_to_entries(seeded_workspace, run_cli)
     result = run_cli("-C", str(ws.root), "sync")
     assert result.exit_code == 0
     assert "entries: 3 new, 1 fuzzy (source changed), 1 made obsolete, 0 revived, 0 purged" in result.stderr
+
+
+def test_purging_one_release_keeps_what_the_others_recorded(seeded_workspace):
+    """--purge-obsolete rewrites the releases asked for; the next plain sync still skips the untouched others."""
+    sync_workspace(seeded_workspace)
+    first = seeded_workspace.release_ids()[0]
+    sync_workspace(seeded_workspace, release_ids=[first], purge_obsolete=True)
+    again = sync_workspace(seeded_workspace)
+    assert again.skipped_releases == len(seeded_workspace.release_ids())
+
+
+def test_a_malformed_sync_state_entry_is_forgotten_not_a_crash(seeded_workspace):
+    import json
+
+    sync_workspace(seeded_workspace)
+    path = seeded_workspace.cache_dir / "sync-state.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    first = seeded_workspace.release_ids()[0]
+    data["releases"][first]["po"] = [1]
+    data["releases"]["other"] = "not a mapping"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    again = sync_workspace(seeded_workspace)
+    assert not again.errors
+    assert again.skipped_releases == len(seeded_workspace.release_ids()) - 1

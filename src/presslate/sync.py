@@ -73,12 +73,14 @@ def sync_workspace(
     result = SyncResult()
     ids = release_ids or workspace.release_ids()
     with workspace_lock(workspace.lock_path):
-        state = _load_state(workspace) if use_state and not purge_obsolete else {}
+        # Purging rewrites every release asked for, but the others keep what the last sync recorded.
+        state = _load_state(workspace) if use_state else {}
         signature = _config_signature(workspace, hint_signature)
         todo = []
         for release_id in ids:
             entry = state.get(release_id)
-            if entry and entry.get("config") == signature and _unchanged(workspace, release_id, langs, entry):
+            if not purge_obsolete and entry and entry.get("config") == signature and \
+                    _unchanged(workspace, release_id, langs, entry):
                 result.skipped_releases += 1
             else:
                 todo.append(release_id)
@@ -255,7 +257,11 @@ def _load_state(workspace: Workspace) -> dict:
     if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
         return {}
     releases = data.get("releases")
-    return releases if isinstance(releases, dict) else {}
+    if not isinstance(releases, dict):
+        return {}
+    # A cache: an entry of the wrong shape (edited by hand, written by another version) is just forgotten.
+    return {release_id: entry for release_id, entry in releases.items()
+            if isinstance(entry, dict) and isinstance(entry.get("po", {}), dict)}
 
 
 def _save_state(workspace: Workspace, state: dict) -> None:
