@@ -60,3 +60,22 @@ def test_compile_reports_a_header_babel_cannot_read(mirror_workspace: Path, tmp_
     assert result.exit_code == 2
     assert f"{po}: the header cannot be compiled" in result.stderr
     assert not (tmp_path / "mo").exists()
+
+
+def test_compile_counts_a_fuzzy_entry_without_translation_as_untranslated_like_msgfmt(mirror_workspace: Path) -> None:
+    import subprocess
+
+    po = mirror_workspace / "locales" / "fr" / f"{IRAQ_RELEASE}.po"
+    catalog = read_po(po)
+    empty = next(message for message in catalog.messages if not message.msgstr)
+    empty.flags.append("fuzzy")
+    write_po(po, catalog)
+    total = len([message for message in catalog.messages if not message.obsolete])
+    statistics = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", str(po)], capture_output=True,
+                                text=True).stderr
+    assert statistics.startswith(f"0 translated messages, {total} untranslated messages"), statistics
+
+    result = invoke("-C", mirror_workspace, "compile", "--lang", "fr")
+
+    assert result.exit_code == 0, result.output
+    assert "0 fuzzy" in result.stdout and "1 fuzzy" not in result.stdout

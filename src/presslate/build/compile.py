@@ -81,8 +81,11 @@ def _po_files(workspace: Workspace, lang: str) -> list[Path]:
 def _count(summary: CompiledLanguage, catalog: Catalog) -> None:
     summary.files += 1
     translated = len(compiled_messages(catalog))
+    from presslate.report.counts import MessageState, message_state
+
     active = [message for message in catalog.messages if not message.obsolete]
-    fuzzy = sum(1 for message in active if message.fuzzy)
+    # As msgfmt --statistics: a fuzzy entry without a translation is untranslated.
+    fuzzy = sum(1 for message in active if message_state(message) in (MessageState.FUZZY, MessageState.DRAFT))
     summary.translated += translated
     summary.fuzzy += fuzzy
     summary.untranslated += len(active) - translated - fuzzy
