@@ -67,10 +67,12 @@ def test_compile_counts_a_fuzzy_entry_without_translation_as_untranslated_like_m
 
     po = mirror_workspace / "locales" / "fr" / f"{IRAQ_RELEASE}.po"
     catalog = read_po(po)
-    empty = next(message for message in catalog.messages if not message.msgstr)
-    empty.flags.append("fuzzy")
-    write_po(po, catalog)
     total = len([message for message in catalog.messages if not message.obsolete])
+    # A translator's editor may leave the flag on an empty entry (presslate and msgcat drop it when writing).
+    text = po.read_text(encoding="utf-8")
+    at = text.index("\nmsgid", text.index("\n\n")) + 1
+    po.write_text(text[:at] + "#, fuzzy\n" + text[at:], encoding="utf-8")
+    assert any(message.fuzzy and not message.msgstr for message in read_po(po).messages)
     statistics = subprocess.run(["msgfmt", "--statistics", "-o", "/dev/null", str(po)], capture_output=True,
                                 text=True).stderr
     assert statistics.startswith(f"0 translated messages, {total} untranslated messages"), statistics
