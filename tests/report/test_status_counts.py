@@ -170,6 +170,24 @@ def test_a_release_without_po_file_is_counted_from_its_template_as_untranslated(
     assert report.language("ar").missing == 1
 
 
+def test_a_release_never_synced_is_counted_from_its_release_file_not_shown_done(translated_workspace):
+    """No PO file and no template yet: every segment of the release file is still to translate (not 0 of 0 = 100 %)."""
+    source = translated_workspace.release_path(EGYPT)
+    fresh = translated_workspace.release_path("fresh-release")
+    fresh.write_text(source.read_text(encoding="utf-8").replace(f"id: {EGYPT}", "id: fresh-release"), encoding="utf-8")
+    broken = translated_workspace.release_path("broken-release")
+    broken.write_text("---\nid: broken-release\ndate: [unclosed\n---\n", encoding="utf-8")
+    report = build_status(translated_workspace, use_cache=False, with_history=False, with_qa=False)
+    fresh_fr = next(r for r in report.releases if (r.lang, r.id) == ("fr", "fresh-release"))
+    egypt_template = next(r for r in report.releases if (r.lang, r.id) == ("fr", EGYPT)).counts.total
+    assert fresh_fr.state is FileState.MISSING
+    assert fresh_fr.counts.untranslated == fresh_fr.counts.total == egypt_template > 0
+    assert fresh_fr.counts.translated_percent == 0
+    broken_fr = next(r for r in report.releases if (r.lang, r.id) == ("fr", "broken-release"))
+    assert broken_fr.state is FileState.BROKEN
+    assert str(broken_fr.error).startswith("l10n/releases/broken-release.md:3: invalid front matter")
+
+
 def test_language_and_release_filters(translated_workspace):
     report = build_status(translated_workspace, languages=["fr"], release_ids=[EGYPT], use_cache=False,
                           with_history=False, with_qa=False)

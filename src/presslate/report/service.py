@@ -62,6 +62,7 @@ def build_status(
             release.title_translation = stats.title_translation
             release.last_translator = stats.last_translator
             release.revision_date = stats.revision_date
+    _count_unsynced(workspace, [release for key, release in releases.items() if key not in requests], broken)
     chosen = ids if release_ids else None
     qa = _add_qa(workspace, releases, langs, use_cache) if with_qa else QaSummary(False, "QA not requested")
     history = (
@@ -124,6 +125,41 @@ def _plan(
             elif (template := workspace.template_path(release_id)).is_file():
                 requests[(lang, release_id)] = FileRequest(template, lang)
     return releases, requests
+
+
+def _count_unsynced(workspace: Workspace, releases: list[ReleaseStatus], broken: list[BrokenFile]) -> None:
+    """Count releases never synced (no PO file, no template) from their release file: all of it is to translate.
+
+    Without this they showed 0 of 0 segments, that is 100 % translated. A release file that
+    cannot be read makes the release broken, as a broken PO file does.
+    """
+    from presslate.catalog.template import build_template
+    from presslate.releasefile import read_release
+    from presslate.report.counts import stats_from_catalog
+    from presslate.segment import segment_release
+
+    templates: dict[str, object] = {}
+    for release in releases:
+        path = workspace.release_path(release.id)
+        if not path.is_file():
+            continue
+        template = templates.get(release.id)
+        if template is None:
+            try:
+                parsed = read_release(path)
+            except PresslateError as exc:
+                template = templates[release.id] = BrokenFile(workspace.relative(path), exc.line, exc.message)
+            else:
+                segments = segment_release(parsed, lang=workspace.config.source_language)
+                template = templates[release.id] = build_template(
+                    parsed, segments, reference_path=workspace.relative(path), project=workspace.config.name)
+        if isinstance(template, BrokenFile):
+            release.state, release.error = FileState.BROKEN, template
+            if template not in broken:
+                broken.append(template)
+            continue
+        stats = stats_from_catalog(template, lang=release.lang)
+        release.counts, release.title = stats.counts, stats.title
 
 
 def _po_names(workspace: Workspace, lang: str) -> set[str]:
