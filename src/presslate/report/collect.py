@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
-from presslate.catalog.pofile import parse_po_bytes, read_po
+from presslate.catalog.pofile import parse_po_bytes
 from presslate.errors import CatalogError, PresslateError
 from presslate.report.cache import CachedError, CacheValue, StatsCache, content_key
 from presslate.report.counts import FileStats, stats_from_catalog
@@ -46,7 +47,8 @@ def collect_stats(
 ) -> list[FileOutcome]:
     """Counts of every requested file, in order; broken files come back with their ``path:line`` error."""
     outcomes: list[FileOutcome | None] = [None] * len(requests)
-    to_parse: list[int] = []
+    to_parse: list[int] = []  # files to read and count, in the workers
+    missed: list[tuple[int, str, bytes]] = []  # files read here, not in the cache: counted from these bytes
     for index, request in enumerate(requests):
         if cache is None or cache.empty:  # nothing to look up: read each file once, in the workers
             to_parse.append(index)
@@ -56,9 +58,10 @@ def collect_stats(
         except OSError as exc:
             outcomes[index] = FileOutcome(error=CatalogError(f"cannot read: {exc.strerror}", path=request.path))
             continue
-        cached = cache.get(content_key(data, request.lang))
+        key = content_key(data, request.lang)
+        cached = cache.get(key)
         if cached is None:
-            to_parse.append(index)
+            missed.append((index, key, data))
         else:
             outcomes[index] = _outcome(cached, request.path)
     parsed = _parse_all([requests[index] for index in to_parse], jobs=jobs)
@@ -66,6 +69,11 @@ def collect_stats(
         if cache is not None and key is not None:
             cache.put(key, value)
         outcomes[index] = _outcome(value, request.path)
+    values = parse_blobs([(data, requests[index].lang, requests[index].path) for index, _, data in missed], jobs=jobs)
+    for (index, key, _), value in zip(missed, values):
+        if cache is not None:
+            cache.put(key, value)
+        outcomes[index] = _outcome(value, requests[index].path)
     return outcomes  # type: ignore[return-value]
 
 
@@ -84,20 +92,7 @@ def stats_from_bytes(data: bytes, *, lang: str, path: Path) -> CacheValue:
 
 def parse_blobs(items: list[tuple[bytes, str, Path]], *, jobs: int | None = None) -> list[CacheValue]:
     """Counts of in-memory PO contents ``(data, lang, path)``, in order; in parallel when there are many."""
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(items) // CHUNK_FILES))
-    if workers <= 1 or len(items) < PARALLEL_MIN_FILES:
-        return [_parse_blob(item) for item in items]
-    chunks = [items[i:i + CHUNK_FILES] for i in range(0, len(items), CHUNK_FILES)]
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            return [value for parsed in pool.map(_parse_blob_chunk, chunks) for value in parsed]
-    except (OSError, RuntimeError) as exc:
-        log.info("counting in one process (%s)", exc)
-        return [_parse_blob(item) for item in items]
-
-
-def _parse_blob_chunk(chunk: list[tuple[bytes, str, Path]]) -> list[CacheValue]:
-    return [_parse_blob(item) for item in chunk]
+    return _map(_parse_blob, items, jobs)
 
 
 def _parse_blob(item: tuple[bytes, str, Path]) -> CacheValue:
@@ -106,41 +101,35 @@ def _parse_blob(item: tuple[bytes, str, Path]) -> CacheValue:
 
 
 def _parse_all(requests: list[FileRequest], *, jobs: int | None) -> list[tuple[FileRequest, str | None, CacheValue]]:
-    workers = min(jobs or os.cpu_count() or 1, max(1, len(requests) // CHUNK_FILES))
-    if workers <= 1 or len(requests) < PARALLEL_MIN_FILES:
-        return [(request, *_parse_one(request)) for request in requests]
-    chunks = [requests[i:i + CHUNK_FILES] for i in range(0, len(requests), CHUNK_FILES)]
-    results: list[tuple[FileRequest, str | None, CacheValue]] = []
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for chunk, parsed in zip(chunks, pool.map(_parse_chunk, chunks)):
-                results.extend((request, key, value) for request, (key, value) in zip(chunk, parsed))
-    except (OSError, RuntimeError) as exc:  # no process support here: count in this process
-        log.info("counting in one process (%s)", exc)
-        return [(request, *_parse_one(request)) for request in requests]
-    return results
-
-
-def _parse_chunk(chunk: list[FileRequest]) -> list[tuple[str | None, CacheValue]]:
-    return [_parse_one(request) for request in chunk]
+    return [(request, key, value) for request, (key, value) in zip(requests, _map(_parse_one, requests, jobs))]
 
 
 def _parse_one(request: FileRequest) -> tuple[str | None, CacheValue]:
-    """Count one file; the key is computed from the bytes that were read."""
+    """Count one file; the key is computed from the bytes that were read (and parsed: the file is read once)."""
     try:
         data = request.path.read_bytes()
     except OSError as exc:
         return None, CachedError(f"cannot read: {exc.strerror}", None)
-    key = content_key(data, request.lang)
-    stats = _fast(data, request.lang)
-    if stats is not None:
-        return key, stats
+    return content_key(data, request.lang), stats_from_bytes(data, lang=request.lang, path=request.path)
+
+
+def _map(function: Callable[[Any], Any], items: Sequence[Any], jobs: int | None) -> list[Any]:
+    """``function`` over ``items``, in order: in worker processes, a chunk at a time, when there are many."""
+    workers = min(jobs or os.cpu_count() or 1, max(1, len(items) // CHUNK_FILES))
+    if workers <= 1 or len(items) < PARALLEL_MIN_FILES:
+        return [function(item) for item in items]
+    chunks = [(function, items[i:i + CHUNK_FILES]) for i in range(0, len(items), CHUNK_FILES)]
     try:
-        return key, stats_from_catalog(read_po(request.path), lang=request.lang)
-    except PresslateError as exc:
-        return key, CachedError(exc.message, exc.line)
-    except Exception as exc:  # a parser failure on odd input must not stop the report of the others
-        return key, CachedError(f"cannot parse this PO file ({type(exc).__name__}: {exc})", None)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            return [value for values in pool.map(_map_chunk, chunks) for value in values]
+    except (OSError, RuntimeError) as exc:  # no process support here: count in this process
+        log.info("counting in one process (%s)", exc)
+        return [function(item) for item in items]
+
+
+def _map_chunk(task: tuple[Callable[[Any], Any], Sequence[Any]]) -> list[Any]:
+    function, chunk = task
+    return [function(item) for item in chunk]
 
 
 def _fast(data: bytes, lang: str) -> FileStats | None:
