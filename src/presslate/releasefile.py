@@ -18,13 +18,13 @@ _ESCAPE_STARTS = ("#", "- ", "-", ">", "<!--", "\\", "* ", "+ ")
 _FRONT_KEYS = ("id", "date", "dateline", "source", "source_format", "part", "posted", "titles", "backlinks")
 
 
-def read_release(path: Path) -> Release:
-    """Read one release file; errors carry the file and line."""
+def read_release(path: Path, *, body: bool = True) -> Release:
+    """Read one release file (without ``body``: its front matter and title only); errors carry the file and line."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise ReleaseFileError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
-    return parse_release(decode_release(data, path=path), path=path)
+    return parse_release(decode_release(data, path=path), path=path, body=body)
 
 
 def decode_release(data: bytes, *, path: Path | None = None) -> str:

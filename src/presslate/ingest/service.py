@@ -124,7 +124,7 @@ def _known_sources(workspace: Workspace, result: IngestResult) -> dict[tuple[str
     known: dict[tuple[str, int], str] = {}
     for release_id in workspace.release_ids():
         try:
-            release = read_release(workspace.release_path(release_id))
+            release = read_release(workspace.release_path(release_id), body=False)  # only source and part are needed
         except PresslateError as exc:
             result.errors.append(exc)
             continue
