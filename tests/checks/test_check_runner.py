@@ -122,6 +122,19 @@ def test_paths_limit_findings_but_consistency_spans_all_releases(translated: Pat
     assert [f for f in only_iraq.findings if f.check == "inconsistent"] == []
 
 
+@pytest.mark.parametrize("use_cache", [False, True], ids=["no-cache", "cache"])
+def test_the_files_not_asked_about_are_only_read_for_their_entries(translated: Path, monkeypatch,
+                                                                   use_cache: bool) -> None:
+    """Checking one file runs the checks on that file alone; the language's other files feed consistency only."""
+    checked: list[str] = []
+    original = runner.check_file
+    monkeypatch.setattr(runner, "check_file", lambda job: checked.append(job.rel) or original(job))
+    target = translated / "locales" / "ko" / f"{EGYPT}.po"
+    report = run_checks(open_workspace(explicit=translated), paths=[target], use_cache=use_cache, jobs=1)
+    assert checked == [f"locales/ko/{EGYPT}.po"]
+    assert report.files_checked == 1 and report.errors == []
+
+
 def test_folder_paths_and_language_filter(translated: Path) -> None:
     report = run_checks(open_workspace(explicit=translated), paths=[translated / "locales"], languages=["ar"],
                         use_cache=False)

@@ -12,7 +12,7 @@ import hashlib
 import importlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -143,7 +143,7 @@ def _run(workspace: Workspace, *, paths: list[Path] | None, languages: list[str]
         # Consistency is judged against every PO file of the language, also those not asked about.
         others = language_files(workspace, lang, digests, skip={result.rel for result in results}) if paths else []
         if others:
-            lang_results += [r for r in _process(others, state, cache, jobs) if not r.fatal and r.lang == lang]
+            lang_results += [r for r in _entry_results(others, state, cache, jobs) if not r.fatal and r.lang == lang]
         for finding in _catalog_findings(lang, lang_results, state, cache):
             if finding.path in wanted:
                 extra.setdefault(finding.path or "", []).append(finding)
@@ -222,24 +222,47 @@ def _process(jobs: list[FileJob], state: RunState, cache: CheckCache | None, wor
     return [results[job.rel] for job in jobs]
 
 
-def _run_jobs(jobs: list[FileJob], state: RunState, workers: int | None) -> Iterator[FileResult]:
-    """Results of ``jobs`` in order, as they come: the caller works on each while the workers go on."""
+def _entry_results(jobs: list[FileJob], state: RunState, cache: CheckCache | None,
+                   workers: int | None) -> list[FileResult]:
+    """The translated entries of files read only for the consistency check: cached, else parsed (not checked)."""
+    results: dict[str, FileResult] = {}
+    todo: list[FileJob] = []
+    for job in jobs:
+        rows = cache.get("entries", job.rel, job.digest) if cache is not None else None
+        if rows is not None:
+            release = job.path.stem if RELEASE_ID_RE.match(job.path.stem) else None
+            results[job.rel] = FileResult(job, job.lang, release, entries=rows)
+        else:
+            todo.append(job)
+    for result in _run_jobs(todo, state, workers, entries_of):
+        results[result.rel] = result
+        if cache is not None and result.entries is not None:
+            cache.put("entries", result.rel, result.job.digest, result.entries)
+    return [results[job.rel] for job in jobs]
+
+
+def _run_jobs(jobs: list[FileJob], state: RunState, workers: int | None,
+              work: Callable[[FileJob], FileResult] | None = None) -> Iterator[FileResult]:
+    """``work`` (default :func:`check_file`) on each of ``jobs``, results in order as they come: the caller works
+    on each while the workers go on."""
+    work = work or check_file
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count <= 1 or len(jobs) < PARALLEL_MIN_FILES:
-        yield from (check_file(job) for job in jobs)
+        yield from (work(job) for job in jobs)
         return
     count = min(count, max(1, len(jobs) // 10))
     chunk = max(1, min(CHUNK_FILES, len(jobs) // (count * 8)))
     _warm_up(state, {job.lang for job in jobs if job.lang})
     with ProcessPoolExecutor(max_workers=count, initializer=_start_worker, initargs=(state,)) as pool:
-        for job, result in zip(jobs, pool.map(_check_in_worker, jobs, chunksize=chunk)):
+        for job, result in zip(jobs, pool.map(_in_worker, [(work, job) for job in jobs], chunksize=chunk)):
             result.job = job
             yield result
 
 
-def _check_in_worker(job: FileJob) -> FileResult:
-    """:func:`check_file` in a worker: the result travels back without its job (the main process has it)."""
-    result = check_file(job)
+def _in_worker(task: tuple[Callable[[FileJob], FileResult], FileJob]) -> FileResult:
+    """One job's work in a worker: the result travels back without its job (the main process has it)."""
+    work, job = task
+    result = work(job)
     result.job = None  # type: ignore[assignment]
     return result
 
@@ -266,16 +289,12 @@ def _prepare(result: FileResult) -> None:
         result.catalog_entries = _catalog_entries(result, result.entries)
 
 
-def check_file(job: FileJob) -> FileResult:
-    """Parse one PO file and run the segment checks of its language and the release checks (runs in a worker)."""
+def _read(job: FileJob) -> tuple[Any, FileResult]:
+    """The catalog of a job's PO file (None when it cannot be used) and a result with its language and release."""
     from presslate.catalog.fastread import parse_plain_po
     from presslate.catalog.pofile import parse_po_bytes
-    from presslate.checks.engine import catalog_rows, segment_checks, term_index
     from presslate.languages import normalise_language
 
-    state = _STATE
-    assert state is not None, "check_file needs _init_worker first"
-    result = FileResult(job)
     try:
         data = job.path.read_bytes()
         # The plain layout gettext and presslate write is read fast; anything else (and every error) strictly.
@@ -284,11 +303,33 @@ def check_file(job: FileJob) -> FileResult:
         if lang is None:
             raise CatalogError("cannot tell the language: no 'Language' header and not under locales/<lang>/")
     except PresslateError as exc:
-        return FileResult(job, errors=[[None, exc.message, exc.line]], fatal=True)
+        return None, FileResult(job, errors=[[None, exc.message, exc.line]], fatal=True)
     except OSError as exc:
-        return FileResult(job, errors=[[None, f"cannot read: {exc.strerror}", None]], fatal=True)
-    result.lang = lang
-    result.release = job.path.stem if RELEASE_ID_RE.match(job.path.stem) else None
+        return None, FileResult(job, errors=[[None, f"cannot read: {exc.strerror}", None]], fatal=True)
+    result = FileResult(job, lang, job.path.stem if RELEASE_ID_RE.match(job.path.stem) else None)
+    result.entries = [
+        [message.line, message.msgctxt, message.msgid, message.msgstr, sorted(ignored_check_ids(message))]
+        for message in catalog.messages
+        if message.msgid and message.msgstr and not message.obsolete and not message.fuzzy
+    ]
+    return catalog, result
+
+
+def entries_of(job: FileJob) -> FileResult:
+    """The translated entries of one PO file, unchecked: what the consistency check needs of files not asked about."""
+    return _read(job)[1]
+
+
+def check_file(job: FileJob) -> FileResult:
+    """Parse one PO file and run the segment checks of its language and the release checks (runs in a worker)."""
+    from presslate.checks.engine import catalog_rows, segment_checks, term_index
+
+    state = _STATE
+    assert state is not None, "check_file needs _init_worker first"
+    catalog, result = _read(job)
+    if catalog is None:
+        return result
+    lang = result.lang
     settings = state.settings
     enabled = settings.enabled(lang)
     severities = settings.severities_for(lang)
@@ -302,11 +343,6 @@ def check_file(job: FileJob) -> FileResult:
         if line not in texts:
             texts[line] = [line, msgid, msgstr]
     result.texts = list(texts.values())
-    result.entries = [
-        [message.line, message.msgctxt, message.msgid, message.msgstr, sorted(ignored_check_ids(message))]
-        for message in catalog.messages
-        if message.msgid and message.msgstr and not message.obsolete and not message.fuzzy
-    ]
     release_checks = [check for check in RELEASE_CHECKS if check.check_id in enabled]
     if job.release_path is not None and release_checks:
         _release_findings(job, lang, release_checks, terms, severities, settings, result)
@@ -402,7 +438,7 @@ def _entries(results: list[FileResult], cache: CheckCache | None) -> list[Catalo
         if rows is None and cache is not None:
             rows = cache.get("entries", result.rel, result.job.digest)
         if rows is None:
-            rows = check_file(result.job).entries or []
+            rows = entries_of(result.job).entries or []
         entries += _catalog_entries(result, rows)
     return entries
 
