@@ -174,6 +174,17 @@ def test_a_broken_release_file_is_one_input_error_whatever_the_languages(transla
     assert "invalid front matter" in broken[0].message
 
 
+@pytest.mark.parametrize("key", ["'ko'", '"ko" '])
+def test_a_quoted_title_key_still_gives_the_finding_its_line(translated: Path, key: str) -> None:
+    release = translated / "l10n" / "releases" / f"{MEXICO}.md"
+    text = release.read_text(encoding="utf-8").replace("posted: 2014-09-09", "posted: 2014-09-01")
+    release.write_text(text.replace("\n  ko: ", f"\n  {key}: "), encoding="utf-8")
+    report = run_checks(open_workspace(explicit=translated), paths=[translated / "locales" / "ko" / f"{MEXICO}.po"],
+                        use_cache=False)
+    [finding] = [f for f in report.findings if f.check == "mirror-title"]
+    assert (finding.path, finding.line) == (f"l10n/releases/{MEXICO}.md", 10)
+
+
 def _signature(report: CheckReport) -> list[tuple]:
     return [(f.path, f.line, f.check, f.severity, f.message) for f in report.findings]
 

@@ -12,6 +12,7 @@ import hashlib
 import importlib
 import logging
 import os
+import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -458,6 +459,6 @@ def _titles_line(text: str, lang: str) -> int | None:
         elif in_titles:
             if not line.startswith((" ", "\t")):
                 break
-            if line.strip().startswith(f"{lang}:"):
+            if re.match(rf"""['"]?{re.escape(lang)}['"]?\s*:""", line.strip()):  # ko:, 'ko':, "ko" :
                 return number
     return None
