@@ -581,6 +581,17 @@ def test_declared_charset_is_honoured(tmp_path):
     assert path.read_bytes().endswith('msgstr "cafés"\n'.encode("latin-1"))
 
 
+def test_declared_charset_is_honoured_after_separate_header_comments(tmp_path):
+    """Comments, a blank line, then the header: msgcat reads the charset there, and so do both readers."""
+    from presslate.catalog.fastread import parse_plain_po
+
+    path = tmp_path / "latin1.po"
+    path.write_bytes('# Translation of X.\n\nmsgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n\n'
+                     'msgid "coffee"\nmsgstr "café"\n'.encode("latin-1"))
+    assert read_po(path).messages[0].msgstr == "café"
+    assert parse_plain_po(path.read_bytes(), path=path) is None  # not UTF-8: left to the strict reader
+
+
 def test_unknown_charset_is_reported(tmp_path):
     path = tmp_path / "x.po"
     path.write_bytes(b'msgid ""\nmsgstr "Content-Type: text/plain; charset=KLINGON\\n"\n')

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from presslate.catalog.model import Catalog, Message
-from presslate.catalog.pofile import _BLANKS, _CHARSET, _UTF8_CHARSETS, _catalog, _split_flags
+from presslate.catalog.pofile import _BLANKS, _UTF8_CHARSETS, _catalog, _split_flags, header_charset
 
 __all__ = ["parse_plain_po", "plain_text"]
 
@@ -94,8 +94,7 @@ def plain_text(data: bytes) -> str | None:
     """The text of a UTF-8 file without BOM or carriage returns, as ``parse_po_bytes`` decodes it."""
     if data.startswith(_BOM) or b"\r" in data:
         return None
-    end = data.find(b"\n\n")
-    charset = _CHARSET.search(data, 0, end if end >= 0 else len(data))
+    charset = header_charset(data)
     if charset and charset.group(1).decode("ascii", "replace").upper() not in _UTF8_CHARSETS:
         return None
     try:

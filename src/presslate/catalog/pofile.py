@@ -877,10 +877,21 @@ def _split_flags(text: str) -> list[str]:
     return flags
 
 
+_FIRST_EMPTY_MSGID = re.compile(rb'(?m)^msgid ""')
+
+
+def header_charset(data: bytes) -> re.Match[bytes] | None:
+    """The ``charset=`` of the header: searched in the first entry, from its ``msgid ""`` line to the blank
+    line after it (comments before the header may be separated from it by blank lines, as msgcat allows)."""
+    found = _FIRST_EMPTY_MSGID.search(data)
+    start = found.start() if found else 0
+    end = data.find(b"\n\n", start)
+    return _CHARSET.search(data, start, end if end >= 0 else len(data))
+
+
 def _decode(data: bytes, path: Path | None) -> str:
     """Decode a file: UTF-8 unless the header (the first entry) declares a charset."""
-    end = data.find(b"\n\n")
-    match = _CHARSET.search(data, 0, end if end >= 0 else len(data))
+    match = header_charset(data)
     encoding = "utf-8"
     if match:
         name = match.group(1).decode("ascii", "replace")
