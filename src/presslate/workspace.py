@@ -85,6 +85,13 @@ class Workspace:
             return []
         return sorted(p.stem for p in self.releases_dir.glob("*.md") if RELEASE_ID_RE.match(p.stem))
 
+    def po_files(self, lang: str) -> dict[str, Path]:
+        """The PO files of ``lang`` (``locales/<lang>/<release id>.po``) by release id, sorted."""
+        folder = self.locales_dir / lang
+        if not folder.is_dir():
+            return {}
+        return {p.stem: p for p in sorted(folder.glob("*.po")) if RELEASE_ID_RE.match(p.stem)}
+
     def relative(self, path: Path) -> str:
         """``path`` relative to the workspace root when inside it, in POSIX form (a link keeps its own name)."""
         absolute = Path(os.path.abspath(path))

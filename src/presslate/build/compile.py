@@ -11,7 +11,6 @@ from presslate.catalog.mofile import compiled_messages, format_mo
 from presslate.catalog.pofile import read_po
 from presslate.errors import PresslateError
 from presslate.fileio import workspace_lock
-from presslate.models import RELEASE_ID_RE
 from presslate.workspace import Workspace
 
 DEFAULT_SITE = "site"
@@ -53,7 +52,7 @@ def compile_catalogs(
         for lang in langs:
             summary = CompiledLanguage(lang)
             result.languages.append(summary)
-            for path in _po_files(workspace, lang):
+            for path in workspace.po_files(lang).values():
                 try:
                     catalog = read_po(path)
                 except PresslateError as exc:
@@ -69,13 +68,6 @@ def compile_catalogs(
     for path in result.written:
         by_lang[path.relative_to(target).parts[0]].written += 1
     return result
-
-
-def _po_files(workspace: Workspace, lang: str) -> list[Path]:
-    folder = workspace.locales_dir / lang
-    if not folder.is_dir():
-        return []
-    return sorted(path for path in folder.glob("*.po") if RELEASE_ID_RE.match(path.stem))
 
 
 def _count(summary: CompiledLanguage, catalog: Catalog) -> None:

@@ -26,7 +26,6 @@ from presslate.catalog.model import DRAFT_PREFIX, Catalog, Message, draft_commen
 from presslate.catalog.pofile import read_po, write_po
 from presslate.errors import ConfigError, EngineError, UsageError
 from presslate.fileio import workspace_lock
-from presslate.models import RELEASE_ID_RE
 from presslate.mt import MT_ENGINES
 from presslate.mt.cache import CACHE_FILE, TranslationCache, open_cache
 from presslate.mt.memory import DEFAULT_MIN_SCORE, ENGINE_NAME as MEMORY_ENGINE, TranslationMemory
@@ -252,14 +251,6 @@ def _one_line(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\n", "\\n")
 
 
-def po_files(workspace: Workspace, lang: str) -> dict[str, Path]:
-    """Every PO file of ``lang`` in the workspace, by release id."""
-    folder = workspace.locales_dir / lang
-    if not folder.is_dir():
-        return {}
-    return {p.stem: p for p in sorted(folder.glob("*.po")) if RELEASE_ID_RE.match(p.stem)}
-
-
 def _chosen_releases(files: Mapping[str, Path], release_ids: list[str] | None, lang: str) -> list[str]:
     if not files:
         raise UsageError(f"no PO files for {lang!r} under locales/{lang}/; run 'presslate sync' first")
@@ -308,7 +299,7 @@ def translate_workspace(
     settings = settings or TranslateSettings.from_config(workspace.config.section("translate"),
                                                          path=workspace.config.path)
     lang = workspace.select_languages([lang])[0]
-    files = po_files(workspace, lang)
+    files = workspace.po_files(lang)
     chosen = _chosen_releases(files, release_ids, lang)
     catalogs = {release_id: read_po(path) for release_id, path in files.items()}
     memory = TranslationMemory.from_catalogs(catalogs.items())

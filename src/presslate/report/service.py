@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 
 from presslate.errors import PresslateError, UsageError
 from presslate.languages import is_rtl, parse_language
@@ -90,7 +89,7 @@ def select_releases(workspace: Workspace, langs: list[str], requested: list[str]
     """Release ids to report: those asked for (checked), else every release with a source file or a PO file."""
     known = set(workspace.release_ids())
     for lang in langs:
-        known.update(name for name in _po_names(workspace, lang) if RELEASE_ID_RE.match(name))
+        known.update(workspace.po_files(lang))
     if not requested:
         return sorted(known)
     chosen = []
@@ -108,7 +107,7 @@ def _plan(
     workspace: Workspace, langs: list[str], ids: list[str]
 ) -> tuple[dict[tuple[str, str], ReleaseStatus], dict[tuple[str, str], FileRequest]]:
     """A ReleaseStatus per (language, release) and the file to count for it (the POT when the PO is missing)."""
-    present = {lang: _po_names(workspace, lang) for lang in langs}
+    present = {lang: set(workspace.po_files(lang)) for lang in langs}
     locales = workspace.relative(workspace.locales_dir)
     releases: dict[tuple[str, str], ReleaseStatus] = {}
     requests: dict[tuple[str, str], FileRequest] = {}
@@ -160,13 +159,6 @@ def _count_unsynced(workspace: Workspace, releases: list[ReleaseStatus], broken:
             continue
         stats = stats_from_catalog(template, lang=release.lang)
         release.counts, release.title = stats.counts, stats.title
-
-
-def _po_names(workspace: Workspace, lang: str) -> set[str]:
-    folder = workspace.locales_dir / lang
-    if not folder.is_dir():
-        return set()
-    return {name[:-3] for name in os.listdir(folder) if name.endswith(".po")}
 
 
 def _add_qa(
