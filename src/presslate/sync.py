@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from presslate.catalog.model import Catalog
-from presslate.catalog.pofile import encode_po, read_po, write_po
+from presslate.catalog.fastread import parse_catalog_bytes
+from presslate.catalog.pofile import encode_po, write_po
 from presslate.catalog.template import build_template, format_po_date
 from presslate.catalog.update import HintFunction, UpdateStats, update_catalog
-from presslate.errors import PresslateError
+from presslate.errors import CatalogError, PresslateError
 from presslate.fileio import flush_to_disk, workspace_lock, write_bytes_atomic, write_text_atomic
 from presslate.releasefile import read_release
 from presslate.segment import segment_release
@@ -217,7 +218,14 @@ def _write_template(path: Path, template: Catalog, moment: dt.datetime, width: i
 
 
 def _read_optional(path: Path) -> Catalog | None:
-    return read_po(path) if path.exists() else None
+    """The PO file at ``path`` (read fast in the plain layout, strictly otherwise), or None when there is none."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise CatalogError(f"cannot read file: {exc.strerror or exc}", path=path) from exc
+    return parse_catalog_bytes(data, path=path)
 
 
 def _stat_signature(path: Path) -> list[int]:

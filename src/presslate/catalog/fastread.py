@@ -9,7 +9,7 @@ from pathlib import Path
 from presslate.catalog.model import Catalog, Message
 from presslate.catalog.pofile import _BLANKS, _UTF8_CHARSETS, _catalog, _split_flags, header_charset
 
-__all__ = ["parse_plain_po", "plain_text"]
+__all__ = ["parse_catalog_bytes", "parse_plain_po", "plain_text"]
 
 # ---------------------------------------------------------------------------
 # The plain layout, as regular expressions (shared with report/fastcount.py).
@@ -101,6 +101,13 @@ def plain_text(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def parse_catalog_bytes(data: bytes, *, path: Path | None = None) -> Catalog:
+    """The catalog of a PO file's bytes: read fast in the plain layout, strictly otherwise (and for every error)."""
+    from presslate.catalog.pofile import parse_po_bytes
+
+    return parse_plain_po(data, path=path) or parse_po_bytes(data, path=path)
 
 
 def parse_plain_po(data: bytes, *, path: Path | None = None) -> Catalog | None:

@@ -292,14 +292,11 @@ def _prepare(result: FileResult) -> None:
 
 def _read(job: FileJob) -> tuple[Any, FileResult]:
     """The catalog of a job's PO file (None when it cannot be used) and a result with its language and release."""
-    from presslate.catalog.fastread import parse_plain_po
-    from presslate.catalog.pofile import parse_po_bytes
+    from presslate.catalog.fastread import parse_catalog_bytes
     from presslate.languages import normalise_language
 
     try:
-        data = job.path.read_bytes()
-        # The plain layout gettext and presslate write is read fast; anything else (and every error) strictly.
-        catalog = parse_plain_po(data, path=job.path) or parse_po_bytes(data, path=job.path)
+        catalog = parse_catalog_bytes(job.path.read_bytes(), path=job.path)
         lang = job.lang or (normalise_language(catalog.language) if catalog.language else None)
         if lang is None:
             raise CatalogError("cannot tell the language: no 'Language' header and not under locales/<lang>/")
