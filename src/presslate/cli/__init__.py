@@ -121,6 +121,9 @@ def main() -> None:
     at interpreter exit costs tens of milliseconds and serves no purpose, so once the output is
     flushed the process ends at once (as mypy does). In-process callers use ``cli`` itself.
     """
+    from presslate.checks.heap import process_ends_after_command
+
+    process_ends_after_command()
     try:
         cli.main(prog_name="presslate")
         status = 0
