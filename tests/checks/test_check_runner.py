@@ -10,6 +10,7 @@ from presslate.catalog.pofile import read_po, write_po
 from presslate.checks import CheckReport, run_checks
 from presslate.checks import runner
 from presslate.checks.finding import Severity
+from presslate.checks.forkshare import can_fork
 from presslate.errors import ConfigError
 from presslate.workspace import open_workspace
 
@@ -227,11 +228,13 @@ def test_cache_is_dropped_when_the_glossary_or_config_changes(translated: Path, 
     assert len(calls) == 36
 
 
-def test_workers_give_the_same_report(translated: Path, monkeypatch) -> None:
+@pytest.mark.parametrize("forked", [True, False], ids=["forked-helpers", "process-pool"])
+def test_workers_give_the_same_report(translated: Path, monkeypatch, forked: bool) -> None:
     edit(translated / "locales" / "fr" / f"{IRAQ}.po", "Iraq", "Iraq  ")
     workspace = open_workspace(explicit=translated)
     serial = run_checks(workspace, use_cache=False, jobs=1)
     monkeypatch.setattr(runner, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(runner, "can_fork", lambda: forked and can_fork())
     parallel = run_checks(workspace, use_cache=False, jobs=2)
     assert _signature(parallel) == _signature(serial)
     assert any(f.check == "whitespace" for f in parallel.findings)

@@ -22,6 +22,7 @@ from typing import Any
 from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext, ignored_check_ids
 from presslate.checks.cache import CheckCache, code_signature, machine_key
 from presslate.checks.files import Digests, FileJob, collect_files, language_files, may_title
+from presslate.checks.forkshare import can_fork, shared_map
 from presslate.checks.finding import SEVERITY_OF, CheckReport, Finding
 from presslate.checks.heap import collector_paused, settle_worker
 from presslate.checks.registry import CATALOG_CHECKS, CHECK_IDS, RELEASE_CHECKS
@@ -254,10 +255,25 @@ def _run_jobs(jobs: list[FileJob], state: RunState, workers: int | None,
     count = min(count, max(1, len(jobs) // 10))
     chunk = max(1, min(CHUNK_FILES, len(jobs) // (count * 8)))
     _warm_up(state, {job.lang for job in jobs if job.lang})
+    if can_fork():
+        for job, result in shared_map(jobs, work, helpers=count - 1, chunk=chunk, detach=_detach, attach=_attach):
+            yield result
+        return
     with ProcessPoolExecutor(max_workers=count, initializer=_start_worker, initargs=(state,)) as pool:
         for job, result in zip(jobs, pool.map(_in_worker, [(work, job) for job in jobs], chunksize=chunk)):
             result.job = job
             yield result
+
+
+def _detach(result: FileResult) -> FileResult:
+    """A helper's result as it travels: without its job (the main process has it)."""
+    result.job = None  # type: ignore[assignment]
+    return result
+
+
+def _attach(job: FileJob, result: FileResult) -> FileResult:
+    result.job = job
+    return result
 
 
 def _in_worker(task: tuple[Callable[[FileJob], FileResult], FileJob]) -> FileResult:
