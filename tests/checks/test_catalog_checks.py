@@ -120,3 +120,16 @@ def test_mirror_title_with_a_source_title(glossary) -> None:
                       titles={"es": "La Organización capacita a las autoridades iraquíes"})
     assert run_mirror(release, lang="es", glossary=glossary) == [
         '"IOM" must be rendered in the title as "OIM"']
+
+
+def test_one_source_of_many_translated_two_ways_among_consistent_entries() -> None:
+    """Only the group that disagrees is reported, with the earliest of its most used translations as reference."""
+    entries = [CatalogEntry(f"locales/ko/r{number:03}.po", 10, f"r{number:03}", None, f"Sentence {number % 7}.",
+                            f"문장 {number % 7}.") for number in range(60)]
+    entries += [CatalogEntry("locales/ko/r100.po", 12, "r100", None, "IOM Erbil", "국제이주기구 에르빌 사무소"),
+                CatalogEntry("locales/ko/r101.po", 14, "r101", None, "IOM Erbil", "IOM 아르빌"),
+                CatalogEntry("locales/ko/r099.po", 16, "r099", None, "IOM Erbil", "국제이주기구 에르빌 사무소"),
+                CatalogEntry("locales/ko/r102.po", 18, "r102", "title", "IOM Erbil", "IOM 아르빌")]
+    findings = InconsistentCheck().check(CatalogContext(lang="ko", entries=entries))
+    assert [(f.path, f.msgstr) for f in findings] == [("locales/ko/r101.po", "IOM 아르빌")]
+    assert "locales/ko/r099.po:16" in findings[0].message

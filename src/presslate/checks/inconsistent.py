@@ -13,6 +13,10 @@ from presslate.checks.finding import Finding, Severity
 
 _PUNCT_RE = re.compile(r"[\W_]+", re.UNICODE)
 _PLACE = itemgetter(0, 1)  # (path, line) of a CatalogEntry
+_SOURCE = itemgetter(3, 4)  # (msgctxt, msgid)
+_MSGID = itemgetter(4)  # one translation's sources differ by their text, not their context
+_TARGET = itemgetter(5)  # msgstr
+_FIRST = itemgetter(0)
 SIMILAR_SOURCES = 90.0
 """Sources at least this similar (rapidfuzz ratio, 0-100) are variants of one another, not different sources."""
 
@@ -45,17 +49,12 @@ class InconsistentCheck(CatalogCheck):
     default_severity = Severity.WARNING
 
     def check(self, ctx: CatalogContext) -> list[Finding]:
-        entries = sorted(ctx.translated(self.check_id), key=_PLACE)
+        entries = list(ctx.translated(self.check_id))
         return self._same_source(ctx, entries) + self._same_target(ctx, entries)
 
     def _same_source(self, ctx: CatalogContext, entries: list[CatalogEntry]) -> list[Finding]:
-        groups: dict[tuple[str | None, str], list[CatalogEntry]] = defaultdict(list)
-        for entry in entries:
-            groups[(entry.msgctxt, entry.msgid)].append(entry)
         findings = []
-        for group in groups.values():
-            if len(group) < 2 or all(entry.msgstr == group[0].msgstr for entry in group):
-                continue
+        for group in _groups(entries, _SOURCE, _TARGET):
             targets = [normal_text(entry.msgstr) for entry in group]
             if len(set(targets)) < 2:
                 continue
@@ -71,13 +70,8 @@ class InconsistentCheck(CatalogCheck):
         return findings
 
     def _same_target(self, ctx: CatalogContext, entries: list[CatalogEntry]) -> list[Finding]:
-        groups: dict[str, list[CatalogEntry]] = defaultdict(list)
-        for entry in entries:
-            groups[entry.msgstr].append(entry)
         findings = []
-        for group in groups.values():
-            if len(group) < 2 or all(entry.msgid == group[0].msgid for entry in group):
-                continue
+        for group in _groups(entries, _TARGET, _MSGID):
             sources = [folded(entry.msgid) for entry in group]
             if len(set(sources)) < 2:
                 continue
@@ -102,6 +96,23 @@ class InconsistentCheck(CatalogCheck):
             entries.append(CatalogEntry(path=f"locales/{example.lang}/release-{number}.po", line=10,
                                         release=f"release-{number}", msgctxt=None, msgid=source, msgstr=target))
         return self.check(CatalogContext(lang=example.lang, entries=entries, terms=terms))
+
+
+def _groups(entries: list[CatalogEntry], key: itemgetter, other: itemgetter) -> list[list[CatalogEntry]]:
+    """The entries whose ``key`` comes with more than one ``other``, grouped by key, in file and line order.
+
+    Usually there are none: counting distinct keys and distinct (key, other) pairs, in C, tells
+    before any entry is looked at one by one.
+    """
+    keys = list(map(key, entries))
+    pairs = set(zip(keys, map(other, entries)))
+    if len(pairs) == len(set(keys)):
+        return []
+    shared = {value for value, count in Counter(map(_FIRST, pairs)).items() if count > 1}
+    groups: dict[object, list[CatalogEntry]] = {}
+    for entry in sorted((entry for entry, value in zip(entries, keys) if value in shared), key=_PLACE):
+        groups.setdefault(key(entry), []).append(entry)
+    return list(groups.values())
 
 
 def _reference(group: list[CatalogEntry], keys: list[str]) -> CatalogEntry:
