@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+import yaml
 
 from presslate.errors import ReleaseFileError
 from presslate.ingest.service import read_page
 from presslate.models import Block, BlockKind, Release
-from presslate.releasefile import format_release, parse_release, read_release
+from presslate.releasefile import _simple_front_matter, format_release, parse_release, read_release
 from tests.conftest import MIRROR_PAGE, TEXT_PAGES
 
 
@@ -101,3 +103,54 @@ def test_file_name_must_match_the_id(tmp_path):
     path.write_text("---\nid: r\n---\n\nText.\n", encoding="utf-8")
     with pytest.raises(ReleaseFileError, match="does not match the file name"):
         read_release(path)
+
+
+SEED_FRONT = (Path(__file__).resolve().parents[1] / "l10n" / "releases").glob("*.md")
+
+
+def _front_matter(text: str) -> str:
+    return text.split("\n---", 1)[0].removeprefix("---\n")
+
+
+@pytest.mark.parametrize("path", sorted(SEED_FRONT), ids=lambda path: path.stem[:40])
+def test_front_matter_as_presslate_writes_it_is_read_without_yaml_and_as_yaml_reads_it(path):
+    front = _front_matter(path.read_text(encoding="utf-8"))
+    read = _simple_front_matter(front)
+    assert read is not None
+    assert read == yaml.safe_load(front)
+    assert [type(value) for value in read.values()] == [type(value) for value in yaml.safe_load(front).values()]
+
+
+@pytest.mark.parametrize("front", [
+    "id: r1\ntitles:\n  no: Norsk",            # YAML 1.1 reads the key no as false
+    "id: r1\ntitles:\n  ko: No",               # ... and the value No
+    "id: r1\npart: 012",                       # octal
+    "id: r1\npart: 1_000",
+    "id: r1\npart: 12:30",                     # sexagesimal
+    "id: r1\ndate: 2022-02-28 10:00:00",       # a timestamp, not a date
+    "id: r1\ndate: 2022-02-30",                # no such day: YAML says so
+    "id: r1\ndateline: ~",
+    "id: r1\ndateline: null",
+    "id: r1\ndateline: .inf",
+    "id: r1\ntitles:\n  ko: 'IOM, 이라크에서'",
+    "id: r1\ntitles:\n  ko: a: b",
+    "id: r1\ntitles:\n  ko: IOM # a comment",
+    "id: r1\ntitles:\n  ko: 국제이주기구\u00a0보도자료",
+    "id: r1\ntitles:\n\tko: 국제이주기구",
+    "id: r1\ntitles:\n  ko: 국제이주기구\n    fr: OIM",
+    "id: r1\n# a comment\ndate: 2022-02-28",
+    "id: r1\n\ndate: 2022-02-28",
+    "id: r1\ntitles:",
+    "id: r1\nid: r2",
+    "id: r1\ntitles:\n  ko: a\n  ko: b",
+    "id: r1\nsource: =",
+])
+def test_front_matter_yaml_might_read_otherwise_is_left_to_yaml(front):
+    assert _simple_front_matter(front) is None
+
+
+def test_the_hand_reader_agrees_with_yaml_on_what_it_reads():
+    front = ("id: pr00001\ndate: 2022-02-28\nposted: 2022-03-03\npart: 2\ndateline: Erbil, Iraq\n"
+             "source: examples/pages/002_6f946c80cef3f808.txt\ntitles:\n  ko: IOM, 이라크에서 Cash-for-Work 실시\n"
+             "  ar: المنظمة الدولية للهجرة\nbacklinks:\n  ko: 최신보도자료 모음 돌아가기")
+    assert _simple_front_matter(front) == yaml.safe_load(front)

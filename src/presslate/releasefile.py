@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +60,9 @@ def parse_release(text: str, *, path: Path | None = None, body: bool = True) -> 
 
 def _parse_front_matter(text: str, *, path: Path | None) -> dict[str, Any]:
     try:
-        meta = yaml.load(text, Loader=_SAFE_LOADER) or {}
+        meta = _simple_front_matter(text)
+        if meta is None:
+            meta = yaml.load(text, Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -72,6 +75,71 @@ def _parse_front_matter(text: str, *, path: Path | None) -> dict[str, Any]:
     if unknown:
         raise ReleaseFileError(f"unknown front matter key(s): {', '.join(sorted(map(str, unknown)))}", path=path, line=2)
     return meta
+
+
+_KEY_LINE_RE = re.compile(r"([a-z_]+):(?: (.*))?")
+_ITEM_LINE_RE = re.compile(r"( +)([A-Za-z][A-Za-z0-9_-]*): (.*)")
+_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@` ")
+_RESOLVER = yaml.resolver.Resolver()  # the one SafeLoader and CSafeLoader type plain scalars with
+_STR_TAG, _INT_TAG, _DATE_TAG = "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp"
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_WHOLE_RE = re.compile(r"[1-9][0-9]*")
+
+
+def _simple_front_matter(text: str) -> dict[str, Any] | None:
+    """The front matter as YAML reads it, when it is written the way presslate writes it; else None (YAML reads it).
+
+    Top-level ``key: value`` lines and mappings of ``  code: text`` lines, with values that are
+    plain one-line scalars (no quotes, indicators, comments or blank lines): read by hand, and
+    each key and value typed by PyYAML's own resolver, so the result is the one ``yaml.load``
+    gives. A release file is read by every command; this spares most of YAML's time.
+    """
+    meta: dict[str, Any] = {}
+    mapping: dict[str, Any] | None = None
+    indent = ""
+    for line in text.split("\n"):
+        top = _KEY_LINE_RE.fullmatch(line)
+        if top is not None:
+            key, raw = top.groups()
+            if key in meta or _resolved(key) is not key:
+                return None
+            if raw is None:
+                mapping = meta[key] = {}
+                indent = ""
+                continue
+            value = _resolved(raw)
+            if value is None:
+                return None
+            meta[key], mapping = value, None
+            continue
+        item = _ITEM_LINE_RE.fullmatch(line)
+        if item is None or mapping is None or indent not in ("", item.group(1)):
+            return None
+        indent, key, raw = item.groups()
+        value = _resolved(raw)
+        if key in mapping or _resolved(key) is not key or not isinstance(value, str):
+            return None
+        mapping[key] = value
+    if any(value == {} for value in meta.values()):
+        return None  # "titles:" with nothing under it: null in YAML
+    return meta
+
+
+def _resolved(raw: str) -> Any:
+    """A plain scalar as PyYAML types it (a string, a whole number, a YYYY-MM-DD date), or None for anything else."""
+    if not raw or raw[0] in _PLAIN_START or raw[-1] in " :" or ": " in raw or " #" in raw or not raw.isprintable():
+        return None
+    tag = _RESOLVER.resolve(yaml.ScalarNode, raw, (True, False))
+    if tag == _STR_TAG:
+        return raw
+    if tag == _INT_TAG and _WHOLE_RE.fullmatch(raw):
+        return int(raw)
+    if tag == _DATE_TAG and _DATE_RE.fullmatch(raw):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            return None  # YAML says what is wrong
+    return None
 
 
 def _release_from_meta(meta: dict[str, Any], *, path: Path | None) -> Release:
