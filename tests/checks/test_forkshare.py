@@ -75,3 +75,10 @@ def test_a_caller_that_stops_early_leaves_no_helper_behind(monkeypatch) -> None:
     assert started and not started[0].running
     with pytest.raises(ChildProcessError):
         os.waitpid(started[0].pid, os.WNOHANG)  # reaped: no zombie left
+
+
+def test_more_items_than_chunk_numbers_fit_in_the_pipe() -> None:
+    items = list(range(forkshare.MAX_CHUNKS * 2 + 3))
+    pairs = list(shared_map(items, lambda number: number * 2, helpers=1, chunk=1))
+    assert sorted(item for item, _ in pairs) == items
+    assert all(result == item * 2 for item, result in pairs)

@@ -3,9 +3,9 @@
 On a machine with few cores, a pool of worker processes leaves the main process waiting, then
 busy receiving every result: it competes with the workers for a core, and every result is
 pickled twice over. Here the main process is one of the workers: it and ``helpers`` forked
-copies of it (which inherit everything already loaded) claim chunks from one shared counter,
+copies of it (which inherit everything already loaded) take chunk numbers from one pipe,
 so they finish together; only the helpers' results travel, through an unnamed temporary file
-each, read once the helper is done. A chunk whose results never arrive (a helper that died)
+each, which this process reads between its own chunks. A chunk whose results never arrive (a helper that died)
 is worked again in this process, so a failure shows here as it would in a serial run.
 
 Needs ``os.fork`` (Linux); :func:`can_fork` tells, and callers use a process pool elsewhere.
@@ -13,7 +13,6 @@ Needs ``os.fork`` (Linux); :func:`can_fork` tells, and callers use a process poo
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import signal
@@ -41,8 +40,9 @@ def shared_map(items: Sequence[Item], work: Callable[[Item], Result], *, helpers
     helper's result into what travels (e.g. without what the caller already has); ``attach``
     makes it whole again here, with its item.
     """
+    chunk = max(chunk, -(-len(items) // MAX_CHUNKS))
     chunks = [items[start:start + chunk] for start in range(0, len(items), chunk)]
-    claim = _counter()
+    claims = _Claims(len(chunks))
     forked: list[_Helper] = []
     done: set[int] = set()
 
@@ -54,8 +54,8 @@ def shared_map(items: Sequence[Item], work: Callable[[Item], Result], *, helpers
 
     try:
         for _ in range(helpers):
-            forked.append(_Helper.fork(chunks, work, claim, detach))
-        while (index := claim()) < len(chunks):
+            forked.append(_Helper.fork(chunks, work, claims, detach))
+        while (index := claims.next()) >= 0:
             for item in chunks[index]:
                 yield item, work(item)
             done.add(index)
@@ -71,20 +71,34 @@ def shared_map(items: Sequence[Item], work: Callable[[Item], Result], *, helpers
     finally:
         for helper in forked:
             helper.stop()
+        claims.close()
 
 
-def _counter() -> Callable[[], int]:
-    """A function that returns 0, 1, 2 ... across this process and the ones it forks next."""
-    value = multiprocessing.RawValue("q", 0)
-    lock = multiprocessing.Lock()
+MAX_CHUNKS = 8192
+"""Chunk numbers wait in a pipe, which holds 64 KiB: at most this many, four bytes each."""
 
-    def claim() -> int:
-        with lock:
-            index = value.value
-            value.value = index + 1
-        return index
 
-    return claim
+class _Claims:
+    """The numbers 0 ... ``count - 1``, each taken once by this process or one it forks next; then -1.
+
+    They wait in a pipe, four bytes each: a read of four bytes from a pipe is never split or
+    shared between readers, so each process takes the next number without a lock.
+    """
+
+    def __init__(self, count: int) -> None:
+        assert count <= MAX_CHUNKS, "more numbers than a pipe holds"
+        self._read_end, write_end = os.pipe()
+        try:
+            os.write(write_end, b"".join(index.to_bytes(4, "little") for index in range(count)))
+        finally:
+            os.close(write_end)
+
+    def next(self) -> int:
+        data = os.read(self._read_end, 4)
+        return int.from_bytes(data, "little") if len(data) == 4 else -1
+
+    def close(self) -> None:
+        os.close(self._read_end)
 
 
 _LENGTH = 8
@@ -101,12 +115,12 @@ class _Helper:
         self.running = True
 
     @classmethod
-    def fork(cls, chunks: list[Sequence[Any]], work: Callable[[Any], Any], claim: Callable[[], int],
+    def fork(cls, chunks: list[Sequence[Any]], work: Callable[[Any], Any], claims: _Claims,
              detach: Callable[[Any], Any] | None) -> _Helper:
         output = tempfile.TemporaryFile()
         pid = os.fork()
         if pid == 0:
-            _helper_life(chunks, work, claim, output.fileno(), detach)
+            _helper_life(chunks, work, claims, output.fileno(), detach)
         return cls(pid, output)
 
     def records(self) -> Iterator[tuple[int, list[Any]]]:
@@ -154,13 +168,13 @@ def _read_at(fd: int, length: int, offset: int) -> bytes:
     return b"".join(parts)
 
 
-def _helper_life(chunks: list[Sequence[Any]], work: Callable[[Any], Any], claim: Callable[[], int], fd: int,
+def _helper_life(chunks: list[Sequence[Any]], work: Callable[[Any], Any], claims: _Claims, fd: int,
                  detach: Callable[[Any], Any] | None) -> None:
     """A forked helper's whole life: work the chunks it claims, write each one's results, then end at once."""
     status = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C ends it quietly; the main process reports
-        while (index := claim()) < len(chunks):
+        while (index := claims.next()) >= 0:
             results = [work(item) for item in chunks[index]]
             data = pickle.dumps((index, [detach(result) if detach else result for result in results]),
                                 protocol=pickle.HIGHEST_PROTOCOL)

@@ -14,7 +14,6 @@ import logging
 import os
 import re
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -259,6 +258,8 @@ def _run_jobs(jobs: list[FileJob], state: RunState, workers: int | None,
         for job, result in shared_map(jobs, work, helpers=count - 1, chunk=chunk, detach=_detach, attach=_attach):
             yield result
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=count, initializer=_start_worker, initargs=(state,)) as pool:
         for job, result in zip(jobs, pool.map(_in_worker, [(work, job) for job in jobs], chunksize=chunk)):
             result.job = job
