@@ -13,6 +13,8 @@ import importlib
 import logging
 import os
 import re
+from itertools import groupby
+from operator import itemgetter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +38,7 @@ PARALLEL_MIN_FILES = 40
 CHUNK_FILES = 10
 """Files a worker takes at a time: small enough that the workers finish together and results arrive steadily."""
 _ORDER = {check_id: index for index, check_id in enumerate(CHECK_IDS)}
+_PATH = itemgetter(2)  # of a Finding
 _NONE: frozenset[str] = frozenset()
 
 
@@ -160,25 +163,34 @@ def _run(workspace: Workspace, *, paths: list[Path] | None, languages: list[str]
 
 
 def _ordered(results: list[FileResult], extra: dict[str, list[Finding]]) -> list[Finding]:
-    """All findings by path, then line and check order (each file's own are in that order already)."""
+    """All findings by path, then line and check order.
+
+    A file's own findings come in that order already (entries in file order, checks in registry
+    order); only a path whose findings come from elsewhere too (a release file, the catalog
+    checks) is sorted.
+    """
     by_path: dict[str, list[Finding]] = {}
+    mixed: set[str] = set(extra)
     for result in results:
-        for finding in result.found if result.found is not None else _findings(result):
-            by_path.setdefault(finding.path or "", []).append(finding)
+        own = result.rel
+        for path, group in groupby(result.found if result.found is not None else _findings(result), key=_PATH):
+            path = path or ""
+            if path in by_path:
+                by_path[path] += group
+                mixed.add(path)
+            else:
+                by_path[path] = list(group)
+                if path != own:
+                    mixed.add(path)
     for path, findings in extra.items():
         by_path.setdefault(path, []).extend(findings)
     ordered: list[Finding] = []
     for path in sorted(by_path):
         findings = by_path[path]
-        if path in extra or _needs_sort(findings):
+        if path in mixed:
             findings.sort(key=_sort_key)
         ordered += findings
     return ordered
-
-
-def _needs_sort(findings: list[Finding]) -> bool:
-    keys = [(f.line or 0, _ORDER.get(f.check, 99)) for f in findings]
-    return any(a > b for a, b in zip(keys, keys[1:]))
 
 
 def _sort_key(finding: Finding) -> tuple:
