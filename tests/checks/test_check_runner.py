@@ -285,3 +285,66 @@ def test_a_damaged_cache_part_is_ignored(tmp_path: Path) -> None:
     for damaged in (data[:-7], data.split(b"\n", 1)[0] + b"\n{not marshal", data.split(b"\n", 1)[0] + b"\n"):
         path.write_bytes(damaged)
         assert CheckCache(folder, "k" * 64).get("files", "locales/fr/a.po", "digest") is None
+
+
+def _touch(path: Path) -> None:
+    """Write a file's own bytes back: its stamp changes, its content does not."""
+    path.write_bytes(path.read_bytes())
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_files_touched_but_unchanged_come_from_the_cache_under_the_key_the_worker_works_out(
+        translated: Path, monkeypatch, jobs: int) -> None:
+    from presslate.checks import engine
+
+    edit(translated / "locales" / "fr" / f"{IRAQ}.po", "Iraq", "Iraq  ")
+    workspace = open_workspace(explicit=translated)
+    first = run_checks(workspace, jobs=1)
+    for path in (translated / "locales").rglob("*.po"):
+        _touch(path)
+    checked: list[str] = []
+    original = engine.catalog_rows
+    monkeypatch.setattr(engine, "catalog_rows", lambda catalog, **kw: checked.append(kw["path"]) or original(catalog, **kw))
+    monkeypatch.setattr(runner, "PARALLEL_MIN_FILES", 2)
+    again = run_checks(workspace, jobs=jobs)
+    assert _signature(again) == _signature(first)
+    if jobs == 1:
+        assert checked == []  # every file was found in the cache by the key worked out from its bytes
+    edit(translated / "locales" / "fr" / f"{IRAQ}.po", "Iraq", "Irak")
+    third = run_checks(workspace, jobs=1)
+    assert not any(f.check == "whitespace" and IRAQ in (f.path or "") for f in third.findings)
+    assert checked.count(f"locales/fr/{IRAQ}.po") == 1  # only the changed file was checked again
+
+
+def test_the_key_a_worker_works_out_is_the_one_the_main_process_would_make(translated: Path) -> None:
+    from presslate.checks.cache import CheckCache
+    from presslate.checks.files import Digests, collect_files
+
+    workspace = open_workspace(explicit=translated)
+    store = Digests(CheckCache(translated / ".presslate-cache" / "check", "k" * 64))
+    pending = collect_files(workspace, None, ["ko"], [], store)
+    assert pending and all(job.stamp is not None and job.digest == "" for job in pending)
+    made_here = {job.rel: Digests(None).of(job.path, job.rel, workspace) for job in pending}
+    for job in pending:
+        _, _, digest, with_release = runner._bytes_and_key(job)
+        assert (digest, job.release_path if with_release else None) == made_here[job.rel]
+
+
+def test_a_replay_is_keyed_on_every_file_it_would_read_without_reading_them(translated: Path, monkeypatch) -> None:
+    from presslate.checks.replay import request_key
+
+    workspace = open_workspace(explicit=translated)
+    options = {"format": "text"}
+    key = request_key(workspace, paths=None, languages=["fr"], options=options)
+    assert key == request_key(workspace, paths=None, languages=["fr"], options=options)
+    release = next((translated / "l10n" / "releases").glob("*.md"))
+    _touch(release)  # a release file may hold a title the checks read
+    touched = request_key(workspace, paths=None, languages=["fr"], options=options)
+    assert touched != key
+    read: list[Path] = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self) or original(self))
+    request_key(workspace, paths=None, languages=["fr"], options=options)
+    assert not [path for path in read if path.suffix in (".po", ".md")]
+    edit(translated / "locales" / "fr" / f"{IRAQ}.po", "Iraq", "Irak ")
+    assert request_key(workspace, paths=None, languages=["fr"], options=options) not in (key, touched)

@@ -9,6 +9,7 @@ key is the digest of its bytes. Catalog-wide results are keyed on the digests of
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import logging
@@ -36,10 +37,12 @@ LIBRARIES = ("babel", "snowballstemmer", "Stemmer", "rapidfuzz", "yaml")
 """Modules whose data or behaviour shapes findings (number symbols, stems, similarity, release files)."""
 
 
+@functools.cache
 def code_signature() -> str:
     """A hash of presslate's version and source and of the installed versions of :data:`LIBRARIES`.
 
-    Results made by other code are not reused. Versions are read from the ``*.dist-info`` folder
+    Results made by other code are not reused. Worked out once per process (the replay key and
+    the run both need it). Versions are read from the ``*.dist-info`` folder
     names beside each module (one folder listing, no import).
     """
     from presslate import __version__
@@ -129,6 +132,10 @@ class CheckCache:
         except (OSError, ValueError, EOFError, TypeError):
             return {}
         return items if isinstance(items, dict) else {}
+
+    def load(self, part: str) -> None:
+        """Read ``part`` now (e.g. before worker processes fork, so that they share it) rather than on first use."""
+        self._part(part)
 
     def get(self, part: str, name: str, digest: str) -> Any | None:
         """The value stored for ``name`` when it was stored with this ``digest``."""

@@ -45,7 +45,9 @@ class FileJob:
     ``release_path`` is the release file with titles the release checks read (its bytes are
     part of ``digest``). Without a cache there is no digest (``""``): ``release_path`` is then
     the release file of the same id, if it exists, and ``release_unread`` says the worker
-    decides from its bytes whether it has titles.
+    decides from its bytes whether it has titles. With a cache but a file not seen before
+    (``stamp`` set, ``digest`` empty), the worker that reads the file works out its digest
+    too: the main process does not read every file first.
     """
 
     path: Path
@@ -55,6 +57,14 @@ class FileJob:
     release_path: Path | None = None
     release_rel: str | None = None
     release_unread: bool = False
+    stamp: tuple[int, ...] | None = None
+
+
+def content_key(data: bytes, release_data: bytes | None) -> tuple[str, bool]:
+    """The content key of a PO file's bytes and its release file's (which count only when they hold titles), and whether they did."""
+    if release_data is not None and TITLES_MARK in release_data:
+        return digest_bytes(data + b"\0release\0" + release_data), True
+    return digest_bytes(data), False
 
 
 class Digests:
@@ -67,29 +77,42 @@ class Digests:
     def __init__(self, store: CheckCache | None) -> None:
         self.store = store
 
+    def known(self, path: Path, rel: str, workspace: Workspace) -> tuple[tuple[int, ...], tuple[str, Path | None] | None]:
+        """The stamp of a PO file and its release file, and the key and release file remembered for it (None: not seen so)."""
+        release = release_file(workspace, path)
+        stamp = files_stamp(path, release)
+        if self.store is not None:
+            remembered = self.store.get("stats", rel, list(stamp))
+            if remembered is not None:
+                digest, with_release = remembered
+                return stamp, (digest, release if with_release else None)
+        return stamp, None
+
+    def remember(self, rel: str, stamp: tuple[int, ...], digest: str, with_release: bool) -> None:
+        if self.store is not None:
+            self.store.put("stats", rel, list(stamp), [digest, with_release])
+
     def of(self, path: Path, rel: str, workspace: Workspace) -> tuple[str, Path | None]:
         """The key of a PO file together with the release file it is checked with, and that release file."""
+        stamp, remembered = self.known(path, rel, workspace)
+        if remembered is not None:
+            return remembered
         release = release_file(workspace, path)
-        stamp = [*_stamp(path), *(_stamp(release) if release is not None else ())]
-        if self.store is not None:
-            known = self.store.get("stats", rel, stamp)
-            if known is not None:
-                digest, with_release = known
-                return digest, release if with_release else None
         data = path.read_bytes()
-        with_release = False
+        release_data = None
         if release is not None:
             try:
                 release_data = release.read_bytes()
             except OSError:
-                release_data = b""
-            if TITLES_MARK in release_data:
-                data += b"\0release\0" + release_data
-                with_release = True
-        digest = digest_bytes(data)
-        if self.store is not None:
-            self.store.put("stats", rel, stamp, [digest, with_release])
+                release_data = None
+        digest, with_release = content_key(data, release_data)
+        self.remember(rel, stamp, digest, with_release)
         return digest, release if with_release else None
+
+
+def files_stamp(path: Path, release: Path | None) -> tuple[int, ...]:
+    """What ``stat`` says of a PO file and of its release file: equal stamps, equal bytes."""
+    return (*_stamp(path), *(_stamp(release) if release is not None else ()))
 
 
 def release_file(workspace: Workspace, path: Path) -> Path | None:
@@ -153,12 +176,20 @@ def _job(workspace: Workspace, path: Path, rel: str, lang: str | None, digests: 
          errors: list[PresslateError] | None) -> FileJob | None:
     """The job of one PO file: its content key covers the release file the release checks read.
 
-    Without a cache nothing is read here: the worker reads the files, in parallel.
+    Nothing is read here: the worker reads the files, in parallel (with a cache, the key of a
+    file is remembered by its stamp; one not seen before gets its key from the worker).
     """
-    if digests.store is None and _readable_file(path):
+    stamp = None
+    if digests.store is not None:
+        stamp, remembered = digests.known(path, rel, workspace)
+        if remembered is not None:
+            digest, release = remembered
+            release_rel = f"l10n/releases/{release.name}" if release is not None else None
+            return FileJob(path, rel, lang, digest, release, release_rel)
+    if _readable_file(path):
         release = release_file(workspace, path)
         release_rel = f"l10n/releases/{release.name}" if release is not None else None
-        return FileJob(path, rel, lang, "", release, release_rel, release_unread=release is not None)
+        return FileJob(path, rel, lang, "", release, release_rel, release_unread=release is not None, stamp=stamp)
     try:
         digest, release = digests.of(path, rel, workspace)
     except OSError as exc:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from presslate.checks.cache import CheckCache, code_signature, machine_key
-from presslate.checks.files import Digests, collect_files, language_files
+from presslate.checks.files import Digests, collect_files, files_stamp, language_files
 from presslate.errors import PresslateError
 from presslate.workspace import Workspace
 
@@ -33,27 +33,30 @@ class Replay:
 
 def request_key(workspace: Workspace, *, paths: list[Path] | None, languages: list[str] | None,
                 options: dict[str, Any]) -> str | None:
-    """The key of this request with the current inputs; None when no cache key can be kept."""
+    """The key of this request with the current inputs; None when no cache key can be kept.
+
+    Files count by their stamps (size, times, inode: what :class:`~presslate.checks.files.Digests`
+    trusts too), so nothing is read: any write to a file changes its key. A file touched but not
+    changed costs a run from the per-file cache, not a wrong replay.
+    """
     secret = machine_key()
     if secret is None:
         return None
     selected = workspace.select_languages(languages) if languages else None
-    store = CheckCache(workspace.cache_dir / "check", secret)
-    digests = Digests(store)
+    digests = Digests(None)
     errors: list[PresslateError] = []
     files = collect_files(workspace, paths, selected, errors, digests)
     if paths:  # consistency is judged against every PO file of the workspace's languages
         seen = {job.rel for job in files}
         files += [job for lang in workspace.config.languages for job in language_files(workspace, lang, digests,
                                                                                         skip=seen)]
-    store.save()
     digest = hashlib.sha256()
     for part in (secret, code_signature(), json.dumps(options, sort_keys=True),
                  _file_digest(workspace.config.path), _file_digest(workspace.glossary_path),
                  *(str(error) for error in errors)):
         digest.update(part.encode("utf-8") + b"\0")
     for job in sorted(files, key=lambda job: job.rel):
-        digest.update(f"{job.rel}\0{job.digest}\n".encode())
+        digest.update(f"{job.rel}\0{files_stamp(job.path, job.release_path)}\n".encode())
     return digest.hexdigest()
 
 

@@ -16,13 +16,13 @@ import re
 from itertools import groupby
 from operator import itemgetter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext, ignored_check_ids
 from presslate.checks.cache import CheckCache, code_signature, machine_key
-from presslate.checks.files import Digests, FileJob, collect_files, language_files, may_title
+from presslate.checks.files import Digests, FileJob, collect_files, content_key, language_files, may_title
 from presslate.checks.forkshare import can_fork, shared_map
 from presslate.checks.finding import SEVERITY_OF, CheckReport, Finding
 from presslate.checks.heap import collector_paused, settle_worker
@@ -64,6 +64,12 @@ class FileResult:
     found: list[Finding] | None = field(default=None, repr=False)
     """The findings as objects, made in the main process as the result arrives (see :func:`_prepare`)."""
     catalog_entries: list[CatalogEntry] | None = field(default=None, repr=False)
+    digest: str | None = None
+    """The content key a worker worked out (for a job whose key was not known: see :class:`FileJob`)."""
+    with_release: bool = False
+    """Whether the release file counted in ``digest`` (it holds titles)."""
+    cached: bool = False
+    """The worker found the result in the cache under ``digest``: nothing to store."""
 
     @property
     def rel(self) -> str:
@@ -84,6 +90,8 @@ class RunState:
 
 _STATE: RunState | None = None
 _MEMO: dict = {}
+_CACHE: CheckCache | None = None
+"""The run's cache, for workers that work out a file's key themselves (forked ones inherit it; others have none)."""
 
 
 def _init_worker(state: RunState) -> None:
@@ -127,7 +135,9 @@ def _run(workspace: Workspace, *, paths: list[Path] | None, languages: list[str]
                                         glossary_key]).encode()).hexdigest()
         cache = CheckCache(workspace.cache_dir / "check", key)
 
-    results = _process(collect_files(workspace, paths, selected, report.errors, digests), state, cache, jobs)
+    global _CACHE
+    _CACHE = cache
+    results = _process(collect_files(workspace, paths, selected, report.errors, digests), state, cache, digests, jobs)
     kept: list[FileResult] = []
     seen_errors: set[tuple] = set()
     for result in results:
@@ -147,7 +157,8 @@ def _run(workspace: Workspace, *, paths: list[Path] | None, languages: list[str]
         # Consistency is judged against every PO file of the language, also those not asked about.
         others = language_files(workspace, lang, digests, skip={result.rel for result in results}) if paths else []
         if others:
-            lang_results += [r for r in _entry_results(others, state, cache, jobs) if not r.fatal and r.lang == lang]
+            lang_results += [r for r in _entry_results(others, state, cache, digests, jobs)
+                             if not r.fatal and r.lang == lang]
         for finding in _catalog_findings(lang, lang_results, state, cache):
             if finding.path in wanted:
                 extra.setdefault(finding.path or "", []).append(finding)
@@ -155,6 +166,7 @@ def _run(workspace: Workspace, *, paths: list[Path] | None, languages: list[str]
         cache.save()
     if digests.store is not None:
         digests.store.save()
+    _CACHE = None
     report.findings = _ordered(kept, extra)
     for error in report.errors:
         if error.path is not None and error.path.is_absolute():
@@ -214,42 +226,58 @@ def _load_glossary(workspace: Workspace, errors: list[PresslateError]) -> tuple[
     return glossary, glossary_signature(path)
 
 
-def _process(jobs: list[FileJob], state: RunState, cache: CheckCache | None, workers: int | None) -> list[FileResult]:
+def _process(jobs: list[FileJob], state: RunState, cache: CheckCache | None, digests: Digests,
+             workers: int | None) -> list[FileResult]:
     """Results for every job: from the cache when the file is unchanged, else by checking it (maybe in parallel)."""
     results: dict[str, FileResult] = {}
     todo: list[FileJob] = []
     for job in jobs:
-        value = cache.get("files", job.rel, job.digest) if cache is not None else None
+        value = cache.get("files", job.rel, job.digest) if cache is not None and job.digest else None
         if value is not None:
             lang, release, findings, texts, errors, fatal = value
             results[job.rel] = FileResult(job, lang, release, findings, texts, None, errors, fatal)
         else:
             todo.append(job)
+    if cache is not None and any(job.stamp is not None for job in todo):
+        cache.load("files")  # before workers fork: they look up the files whose key they work out
     for result in _run_jobs(todo, state, workers):
+        _settle_key(result, digests)
         _prepare(result)
         results[result.rel] = result
-        if cache is not None:
+        if cache is not None and result.job.digest and not result.cached:
             cache.put("files", result.rel, result.job.digest, result.cached_value())
             if result.entries is not None:
                 cache.put("entries", result.rel, result.job.digest, result.entries)
     return [results[job.rel] for job in jobs]
 
 
-def _entry_results(jobs: list[FileJob], state: RunState, cache: CheckCache | None,
+def _settle_key(result: FileResult, digests: Digests) -> None:
+    """Give a job whose key a worker worked out that key (and its release file only if it counted), and remember it."""
+    job = result.job
+    if job.stamp is None or result.digest is None:
+        return
+    release_path, release_rel = (job.release_path, job.release_rel) if result.with_release else (None, None)
+    result.job = replace(job, digest=result.digest, release_path=release_path, release_rel=release_rel,
+                         release_unread=False, stamp=None)
+    digests.remember(job.rel, job.stamp, result.digest, result.with_release)
+
+
+def _entry_results(jobs: list[FileJob], state: RunState, cache: CheckCache | None, digests: Digests,
                    workers: int | None) -> list[FileResult]:
     """The translated entries of files read only for the consistency check: cached, else parsed (not checked)."""
     results: dict[str, FileResult] = {}
     todo: list[FileJob] = []
     for job in jobs:
-        rows = cache.get("entries", job.rel, job.digest) if cache is not None else None
+        rows = cache.get("entries", job.rel, job.digest) if cache is not None and job.digest else None
         if rows is not None:
             release = job.path.stem if RELEASE_ID_RE.match(job.path.stem) else None
             results[job.rel] = FileResult(job, job.lang, release, entries=rows)
         else:
             todo.append(job)
     for result in _run_jobs(todo, state, workers, entries_of):
+        _settle_key(result, digests)
         results[result.rel] = result
-        if cache is not None and result.entries is not None:
+        if cache is not None and result.job.digest and result.entries is not None:
             cache.put("entries", result.rel, result.job.digest, result.entries)
     return [results[job.rel] for job in jobs]
 
@@ -319,13 +347,13 @@ def _prepare(result: FileResult) -> None:
         result.catalog_entries = _catalog_entries(result, result.entries)
 
 
-def _read(job: FileJob) -> tuple[Any, FileResult]:
+def _read(job: FileJob, data: bytes | None = None) -> tuple[Any, FileResult]:
     """The catalog of a job's PO file (None when it cannot be used) and a result with its language and release."""
     from presslate.catalog.fastread import parse_catalog_bytes
     from presslate.languages import normalise_language
 
     try:
-        catalog = parse_catalog_bytes(job.path.read_bytes(), path=job.path)
+        catalog = parse_catalog_bytes(job.path.read_bytes() if data is None else data, path=job.path)
         lang = job.lang or (normalise_language(catalog.language) if catalog.language else None)
         if lang is None:
             raise CatalogError("cannot tell the language: no 'Language' header and not under locales/<lang>/")
@@ -344,7 +372,33 @@ def _read(job: FileJob) -> tuple[Any, FileResult]:
 
 def entries_of(job: FileJob) -> FileResult:
     """The translated entries of one PO file, unchecked: what the consistency check needs of files not asked about."""
-    return _read(job)[1]
+    if job.stamp is None:
+        return _read(job)[1]
+    try:
+        data, _, digest, with_release = _bytes_and_key(job)
+    except OSError as exc:
+        return FileResult(job, errors=[[None, f"cannot read: {exc.strerror}", None]], fatal=True)
+    rows = _CACHE.get("entries", job.rel, digest) if _CACHE is not None else None
+    if rows is not None:
+        release = job.path.stem if RELEASE_ID_RE.match(job.path.stem) else None
+        return FileResult(job, job.lang, release, entries=rows, digest=digest, with_release=with_release, cached=True)
+    result = _read(job, data)[1]
+    result.digest, result.with_release = digest, with_release
+    return result
+
+
+def _bytes_and_key(job: FileJob) -> tuple[bytes, bytes | None, str, bool]:
+    """A PO file's bytes, its release file's (None when it has none, or it cannot be read), their key, and whether
+    the release file counted in it; as :meth:`Digests.of` would make it (OSError when the PO file cannot be read)."""
+    data = job.path.read_bytes()
+    release_data = None
+    if job.release_path is not None:
+        try:
+            release_data = job.release_path.read_bytes()
+        except OSError:
+            release_data = None
+    digest, with_release = content_key(data, release_data)
+    return data, release_data, digest, with_release
 
 
 def check_file(job: FileJob) -> FileResult:
@@ -353,7 +407,20 @@ def check_file(job: FileJob) -> FileResult:
 
     state = _STATE
     assert state is not None, "check_file needs _init_worker first"
-    catalog, result = _read(job)
+    data = release_data = digest = None
+    with_release = False
+    if job.stamp is not None:  # the key is worked out here, and the cache asked with it
+        try:
+            data, release_data, digest, with_release = _bytes_and_key(job)
+        except OSError as exc:
+            return FileResult(job, errors=[[None, f"cannot read: {exc.strerror}", None]], fatal=True)
+        value = _CACHE.get("files", job.rel, digest) if _CACHE is not None else None
+        if value is not None:
+            lang, release, findings, texts, errors, fatal = value
+            return FileResult(job, lang, release, findings, texts, None, errors, fatal, digest=digest,
+                              with_release=with_release, cached=True)
+    catalog, result = _read(job, data)
+    result.digest, result.with_release = digest, with_release
     if catalog is None:
         return result
     lang = result.lang
@@ -372,18 +439,18 @@ def check_file(job: FileJob) -> FileResult:
     result.texts = list(texts.values())
     release_checks = [check for check in RELEASE_CHECKS if check.check_id in enabled]
     if job.release_path is not None and release_checks:
-        _release_findings(job, lang, release_checks, terms, severities, settings, result)
+        _release_findings(job, lang, release_checks, terms, severities, settings, result, release_data)
     return result
 
 
 def _release_findings(job: FileJob, lang: str, checks: list, terms, severities, settings: CheckSettings,
-                      result: FileResult) -> None:
-    """Run the release checks on the release file of ``job`` (a broken release file is an input error)."""
+                      result: FileResult, data: bytes | None = None) -> None:
+    """Run the release checks on the release file of ``job`` (``data``: its bytes, when already read)."""
     from presslate.releasefile import decode_release, parse_release
 
     assert job.release_path is not None
     try:
-        data = job.release_path.read_bytes()
+        data = job.release_path.read_bytes() if data is None else data
     except OSError as exc:
         if not job.release_unread:
             result.errors.append([job.release_rel, f"cannot read: {exc.strerror}", None])
