@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from presslate.checks.base import SegmentCheck, SegmentContext, ignored_check_ids
 from presslate.checks.finding import Finding, Severity
@@ -70,8 +70,15 @@ def run_segment_checks(ctx: SegmentContext, checks: list[SegmentCheck], *, ignor
     return findings
 
 
-Memo = dict[tuple, dict[tuple, list[tuple[str, Severity, str]]]]
-"""Findings of entries already checked: by run set-up (language, checks, severities), then by entry."""
+class _SetUpMemo(NamedTuple):
+    """What one run set-up (language, checks, severities) keeps: the checks by entry state, findings by entry."""
+
+    applicable: dict[tuple[bool, bool], list[SegmentCheck]]
+    findings: dict[tuple, list[tuple[str, Severity, str]]]
+
+
+Memo = dict[tuple, _SetUpMemo]
+"""Findings of entries already checked, by run set-up (see :class:`_SetUpMemo`)."""
 Row = tuple[int | None, str, Severity, str, str, str]
 """One finding of a catalog run: line, check id, severity, message, msgid, msgstr."""
 
@@ -89,9 +96,11 @@ def catalog_rows(catalog: Catalog, *, lang: str, terms: TermIndex | None, checks
     """Segment findings of every active entry of a catalog, as plain rows (no objects per finding: there are tens of thousands)."""
     rows: list[Row] = []
     setup = (lang, tuple(check.check_id for check in checks), tuple(sorted(severities.items())))
-    applicable = _applicable(checks)
     memo = {} if memo is None else memo
-    known = memo.setdefault(setup, {})  # one table per set-up: keys without it hash faster
+    table = memo.get(setup)
+    if table is None:  # one table per set-up: keys without it hash faster
+        table = memo[setup] = _SetUpMemo(_applicable(checks), {})
+    applicable, known = table
     for message in catalog.messages:
         msgid = message.msgid
         if message.obsolete or not msgid:
