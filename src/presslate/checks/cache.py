@@ -55,10 +55,27 @@ def code_signature() -> str:
     digest = hashlib.sha256(f"{__version__}\0{CACHE_FORMAT}\0".encode())
     for name in library_versions():
         digest.update(name.encode() + b"\0")
+    digest.update(compiled_manifest())
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+def compiled_manifest() -> bytes:
+    """What the compiled copies of the hot modules were built from, when this run may use them (see presslate._speedups).
+
+    They give the same results as the source modules; keying on them too means a result is never
+    reused across the two, should they ever differ.
+    """
+    from presslate import _speedups
+
+    if _speedups.install() is None:
+        return b"plain"
+    try:
+        return _speedups.MANIFEST.read_bytes()
+    except OSError:
+        return b"plain"
 
 
 def library_versions() -> list[str]:
