@@ -82,3 +82,13 @@ def test_more_items_than_chunk_numbers_fit_in_the_pipe() -> None:
     pairs = list(shared_map(items, lambda number: number * 2, helpers=1, chunk=1))
     assert sorted(item for item, _ in pairs) == items
     assert all(result == item * 2 for item, result in pairs)
+
+
+def test_without_processes_to_fork_this_process_does_all_the_work(monkeypatch) -> None:
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(forkshare.os, "fork", no_fork)
+    pairs = list(shared_map(SENTENCES, shout, helpers=2, chunk=3))
+    assert sorted(item for item, _ in pairs) == sorted(SENTENCES)
+    assert {pid for _, (_, pid) in pairs} == {os.getpid()}

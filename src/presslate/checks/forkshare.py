@@ -54,7 +54,10 @@ def shared_map(items: Sequence[Item], work: Callable[[Item], Result], *, helpers
 
     try:
         for _ in range(helpers):
-            forked.append(_Helper.fork(chunks, work, claims, detach))
+            try:
+                forked.append(_Helper.fork(chunks, work, claims, detach))
+            except OSError:  # no more processes to be had: the ones started share the work
+                break
         while (index := claims.next()) >= 0:
             for item in chunks[index]:
                 yield item, work(item)
@@ -74,8 +77,9 @@ def shared_map(items: Sequence[Item], work: Callable[[Item], Result], *, helpers
         claims.close()
 
 
-MAX_CHUNKS = 8192
-"""Chunk numbers wait in a pipe, which holds 64 KiB: at most this many, four bytes each."""
+MAX_CHUNKS = 1024
+"""Chunk numbers wait in a pipe, four bytes each, written before anyone reads: at most one page of them, what
+every pipe holds (64 KiB is the default, but a user over ``pipe-user-pages-soft`` gets one page)."""
 
 
 class _Claims:
@@ -118,7 +122,11 @@ class _Helper:
     def fork(cls, chunks: list[Sequence[Any]], work: Callable[[Any], Any], claims: _Claims,
              detach: Callable[[Any], Any] | None) -> _Helper:
         output = tempfile.TemporaryFile()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:
+            output.close()
+            raise
         if pid == 0:
             _helper_life(chunks, work, claims, output.fileno(), detach)
         return cls(pid, output)
