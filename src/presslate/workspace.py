@@ -6,6 +6,7 @@ import os
 
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -42,11 +43,11 @@ class Workspace:
     root: Path
     config: Config
 
-    @property
+    @cached_property
     def l10n_dir(self) -> Path:
         return self.root / "l10n"
 
-    @property
+    @cached_property
     def releases_dir(self) -> Path:
         return self.l10n_dir / "releases"
 
@@ -54,7 +55,7 @@ class Workspace:
     def templates_dir(self) -> Path:
         return self.l10n_dir / "templates"
 
-    @property
+    @cached_property
     def locales_dir(self) -> Path:
         return self.root / "locales"
 

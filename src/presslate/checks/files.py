@@ -117,7 +117,8 @@ def files_stamp(path: Path, release: Path | None) -> tuple[int, ...]:
 
 def release_file(workspace: Workspace, path: Path) -> Path | None:
     """The release file of the same id as the PO file at ``path`` (None when the name is not a release id)."""
-    return workspace.releases_dir / f"{path.stem}.md" if RELEASE_ID_RE.match(path.stem) else None
+    stem = path.stem
+    return workspace.releases_dir / f"{stem}.md" if RELEASE_ID_RE.match(stem) else None
 
 
 def _stamp(path: Path) -> tuple[int, ...]:
@@ -160,13 +161,15 @@ def language_files(workspace: Workspace, lang: str, digests: Digests, *, skip: s
     A file that cannot be read is an input error in ``errors`` (left out silently without it).
     """
     folder = workspace.locales_dir / lang
-    if not folder.is_dir():
+    try:  # names, sorted as strings: what sorted(folder.glob("*.po")) gives, without a Path per comparison
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith(".po"))
+    except OSError:  # no such folder (or not one)
         return []
     jobs = []
-    for path in sorted(folder.glob("*.po")):
-        rel = f"locales/{lang}/{path.name}"
+    for name in names:
+        rel = f"locales/{lang}/{name}"
         if rel not in skip:
-            job = _job(workspace, path, rel, lang, digests, errors)
+            job = _job(workspace, folder / name, rel, lang, digests, errors)
             if job is not None:
                 jobs.append(job)
     return jobs
