@@ -348,3 +348,25 @@ def test_a_replay_is_keyed_on_every_file_it_would_read_without_reading_them(tran
     assert not [path for path in read if path.suffix in (".po", ".md")]
     edit(translated / "locales" / "fr" / f"{IRAQ}.po", "Iraq", "Irak ")
     assert request_key(workspace, paths=None, languages=["fr"], options=options) not in (key, touched)
+
+
+@pytest.mark.skipif(not can_fork(), reason="background writes fork (Linux)")
+def test_a_process_that_ends_after_its_command_writes_the_cache_in_the_background(translated: Path,
+                                                                                 monkeypatch) -> None:
+    from presslate.checks import cache as check_cache
+    from presslate.checks import heap
+
+    monkeypatch.setattr(heap, "_ENDS_AFTER_COMMAND", True)
+    monkeypatch.setattr(heap.gc, "freeze", lambda: None)  # the test process goes on: keep its collector as it is
+    workspace = open_workspace(explicit=translated)
+    first = run_checks(workspace)
+    assert check_cache._WRITERS  # a forked copy is writing
+    check_cache.finish_writes()
+    assert not check_cache._WRITERS
+    assert (translated / ".presslate-cache" / "check" / "files.marshal").is_file()
+    monkeypatch.setattr(heap, "_ENDS_AFTER_COMMAND", False)
+    calls: list[str] = []
+    original = runner.check_file
+    monkeypatch.setattr(runner, "check_file", lambda job: calls.append(job.rel) or original(job))
+    assert _signature(run_checks(workspace, jobs=1)) == _signature(first)
+    assert calls == []  # everything came from what the background writer wrote

@@ -173,10 +173,33 @@ class CheckCache:
         items[name] = [digest, value]
         self._dirty.add(part)
 
-    def save(self) -> None:
-        """Write the parts that changed (atomically; a failure only costs the next run some time)."""
+    def save(self, *, in_background: bool = False) -> None:
+        """Write the parts that changed (atomically; a failure only costs the next run some time).
+
+        With ``in_background`` (for a process that ends after its command, on Linux), a forked copy
+        of this process writes them while this one goes on; :func:`finish_writes` waits for it.
+        """
         if not self._dirty:
             return
+        if in_background:
+            try:
+                pid = os.fork()
+            except OSError:
+                pid = -1  # no process to be had: written here
+            if pid == 0:
+                status = 1
+                try:
+                    self._write_dirty()
+                    status = 0
+                finally:
+                    os._exit(status)
+            if pid > 0:
+                _WRITERS.append(pid)
+                self._dirty.clear()
+                return
+        self._write_dirty()
+
+    def _write_dirty(self) -> None:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             ignore = self.folder.parent / ".gitignore"
@@ -188,6 +211,19 @@ class CheckCache:
         except OSError as exc:
             log.warning("could not write the check cache in %s: %s", self.folder, exc)
         self._dirty.clear()
+
+
+_WRITERS: list[int] = []
+"""Forked processes still writing cache parts (see :meth:`CheckCache.save`)."""
+
+
+def finish_writes() -> None:
+    """Wait for the cache parts being written in the background (before the process ends)."""
+    while _WRITERS:
+        try:
+            os.waitpid(_WRITERS.pop(), 0)
+        except ChildProcessError:
+            pass
 
 
 def _replace_file(path: Path, *pieces: bytes) -> None:

@@ -1,4 +1,5 @@
-"""How a check run treats Python's garbage collector: paused while it builds its many long-lived objects."""
+"""How a check run treats its process: the garbage collector paused while it builds its many long-lived
+objects, and what may be left to the end when the process ends after its command."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ def process_ends_after_command() -> None:
     """Say that this process ends once its command is done (the console entry point): what a run kept may stay put."""
     global _ENDS_AFTER_COMMAND
     _ENDS_AFTER_COMMAND = True
+
+
+def ends_after_command() -> bool:
+    """Whether :func:`process_ends_after_command` was called (false for in-process callers such as tests)."""
+    return _ENDS_AFTER_COMMAND
 
 
 @contextmanager

@@ -25,7 +25,7 @@ from presslate.checks.cache import CheckCache, code_signature, machine_key
 from presslate.checks.files import Digests, FileJob, collect_files, content_key, language_files, may_title
 from presslate.checks.forkshare import can_fork, shared_map
 from presslate.checks.finding import SEVERITY_OF, CheckReport, Finding
-from presslate.checks.heap import collector_paused, settle_worker
+from presslate.checks.heap import collector_paused, ends_after_command, settle_worker
 from presslate.checks.registry import CATALOG_CHECKS, CHECK_IDS, RELEASE_CHECKS
 from presslate.checks.settings import CheckSettings, load_check_settings
 from presslate.errors import CatalogError, PresslateError, ReleaseFileError
@@ -162,8 +162,8 @@ def _run(workspace: Workspace, *, paths: list[Path] | None, languages: list[str]
         for finding in _catalog_findings(lang, lang_results, state, cache):
             if finding.path in wanted:
                 extra.setdefault(finding.path or "", []).append(finding)
-    if cache is not None:
-        cache.save()
+    if cache is not None:  # 20 MB for a large run: written by a forked copy while the report is made and printed
+        cache.save(in_background=ends_after_command() and can_fork())
     if digests.store is not None:
         digests.store.save()
     _CACHE = None

@@ -146,7 +146,10 @@ def _exit_status(code: object) -> int:
 
 
 def _exit_now(status: int) -> None:
-    """Flush standard output and error, then end the process without interpreter teardown."""
+    """Flush standard output and error, wait for cache writes still going on, then end the process without teardown."""
+    cache = sys.modules.get("presslate.checks.cache")
+    if cache is not None:
+        cache.finish_writes()
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
