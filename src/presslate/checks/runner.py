@@ -360,7 +360,7 @@ def _read(job: FileJob, data: bytes | None = None) -> tuple[Any, FileResult]:
     except PresslateError as exc:
         return None, FileResult(job, errors=[[None, exc.message, exc.line]], fatal=True)
     except OSError as exc:
-        return None, FileResult(job, errors=[[None, f"cannot read: {exc.strerror}", None]], fatal=True)
+        return None, _cannot_read(job, exc)
     result = FileResult(job, lang, job.path.stem if RELEASE_ID_RE.match(job.path.stem) else None)
     result.entries = [
         [message.line, message.msgctxt, message.msgid, message.msgstr, sorted(ignored_check_ids(message))]
@@ -374,17 +374,30 @@ def entries_of(job: FileJob) -> FileResult:
     """The translated entries of one PO file, unchecked: what the consistency check needs of files not asked about."""
     if job.stamp is None:
         return _read(job)[1]
-    try:
-        data, _, digest, with_release = _bytes_and_key(job)
-    except OSError as exc:
-        return FileResult(job, errors=[[None, f"cannot read: {exc.strerror}", None]], fatal=True)
-    rows = _CACHE.get("entries", job.rel, digest) if _CACHE is not None else None
+    keyed = _keyed(job, "entries")
+    if isinstance(keyed, FileResult):
+        return keyed
+    data, _, digest, with_release, rows = keyed
     if rows is not None:
         release = job.path.stem if RELEASE_ID_RE.match(job.path.stem) else None
         return FileResult(job, job.lang, release, entries=rows, digest=digest, with_release=with_release, cached=True)
     result = _read(job, data)[1]
     result.digest, result.with_release = digest, with_release
     return result
+
+
+def _cannot_read(job: FileJob, exc: OSError) -> FileResult:
+    return FileResult(job, errors=[[None, f"cannot read: {exc.strerror}", None]], fatal=True)
+
+
+def _keyed(job: FileJob, part: str) -> tuple[bytes, bytes | None, str, bool, Any] | FileResult:
+    """For a job whose key is not known: :func:`_bytes_and_key` and what the cache's ``part`` holds under that key
+    (or the failed result when the PO file cannot be read)."""
+    try:
+        data, release_data, digest, with_release = _bytes_and_key(job)
+    except OSError as exc:
+        return _cannot_read(job, exc)
+    return data, release_data, digest, with_release, _CACHE.get(part, job.rel, digest) if _CACHE is not None else None
 
 
 def _bytes_and_key(job: FileJob) -> tuple[bytes, bytes | None, str, bool]:
@@ -410,11 +423,10 @@ def check_file(job: FileJob) -> FileResult:
     data = release_data = digest = None
     with_release = False
     if job.stamp is not None:  # the key is worked out here, and the cache asked with it
-        try:
-            data, release_data, digest, with_release = _bytes_and_key(job)
-        except OSError as exc:
-            return FileResult(job, errors=[[None, f"cannot read: {exc.strerror}", None]], fatal=True)
-        value = _CACHE.get("files", job.rel, digest) if _CACHE is not None else None
+        keyed = _keyed(job, "files")
+        if isinstance(keyed, FileResult):
+            return keyed
+        data, release_data, digest, with_release, value = keyed
         if value is not None:
             lang, release, findings, texts, errors, fatal = value
             return FileResult(job, lang, release, findings, texts, None, errors, fatal, digest=digest,
