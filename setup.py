@@ -56,6 +56,11 @@ class BuildCompiled(build_ext):
     ``presslate/_speedups/checks/`` (in the build folder, and in ``src`` for an editable install).
     """
 
+    def finalize_options(self) -> None:
+        super().finalize_options()
+        if not self.parallel:
+            self.parallel = os.cpu_count() or 1  # one module per core: the install waits on the C compiler
+
     def build_extension(self, ext: Extension) -> None:
         try:
             super().build_extension(ext)
