@@ -45,9 +45,10 @@ class FileJob:
     ``release_path`` is the release file with titles the release checks read (its bytes are
     part of ``digest``). Without a cache there is no digest (``""``): ``release_path`` is then
     the release file of the same id, if it exists, and ``release_unread`` says the worker
-    decides from its bytes whether it has titles. With a cache but a file not seen before
-    (``stamp`` set, ``digest`` empty), the worker that reads the file works out its digest
-    too: the main process does not read every file first.
+    decides from its bytes whether it has titles. With a cache, ``stamp`` is what ``stat`` says
+    of the PO file and its release file; for a file not seen so before (``digest`` empty: see
+    :attr:`key_pending`), the worker that reads the file works out its digest too, so the main
+    process does not read every file first.
     """
 
     path: Path
@@ -58,6 +59,11 @@ class FileJob:
     release_rel: str | None = None
     release_unread: bool = False
     stamp: tuple[int, ...] | None = None
+
+    @property
+    def key_pending(self) -> bool:
+        """A file the cache has not seen with this stamp: its key is worked out where it is read."""
+        return self.stamp is not None and not self.digest
 
 
 def content_key(data: bytes, release_data: bytes | None) -> tuple[str, bool]:
@@ -188,7 +194,7 @@ def _job(workspace: Workspace, path: Path, rel: str, lang: str | None, digests: 
         if remembered is not None:
             digest, release = remembered
             release_rel = f"l10n/releases/{release.name}" if release is not None else None
-            return FileJob(path, rel, lang, digest, release, release_rel)
+            return FileJob(path, rel, lang, digest, release, release_rel, stamp=stamp)
     if _readable_file(path):
         release = release_file(workspace, path)
         release_rel = f"l10n/releases/{release.name}" if release is not None else None

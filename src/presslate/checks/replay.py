@@ -12,12 +12,14 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from presslate.checks.cache import CheckCache, code_signature, machine_key
-from presslate.checks.files import Digests, collect_files, files_stamp, language_files
-from presslate.errors import PresslateError
+from presslate.checks.files import files_stamp, language_files
 from presslate.workspace import Workspace
+
+if TYPE_CHECKING:
+    from presslate.checks.runner import CheckFiles
 
 REPLAY_PART = "replay"
 
@@ -31,32 +33,30 @@ class Replay:
     status: int
 
 
-def request_key(workspace: Workspace, *, paths: list[Path] | None, languages: list[str] | None,
+def request_key(workspace: Workspace, files: CheckFiles, *, paths: list[Path] | None,
                 options: dict[str, Any]) -> str | None:
-    """The key of this request with the current inputs; None when no cache key can be kept.
+    """The key of this request with the current inputs (``files``: what the run will read); None without a cache key.
 
     Files count by their stamps (size, times, inode: what :class:`~presslate.checks.files.Digests`
     trusts too), so nothing is read: any write to a file changes its key. A file touched but not
     changed costs a run from the per-file cache, not a wrong replay.
     """
     secret = machine_key()
-    if secret is None:
+    if secret is None or files.digests.store is None:
         return None
-    selected = workspace.select_languages(languages) if languages else None
-    digests = Digests(None)
-    errors: list[PresslateError] = []
-    files = collect_files(workspace, paths, selected, errors, digests)
+    jobs = list(files.jobs)
     if paths:  # consistency is judged against every PO file of the workspace's languages
-        seen = {job.rel for job in files}
-        files += [job for lang in workspace.config.languages for job in language_files(workspace, lang, digests,
-                                                                                        skip=seen)]
+        seen = {job.rel for job in jobs}
+        jobs += [job for lang in workspace.config.languages
+                 for job in language_files(workspace, lang, files.digests, skip=seen)]
     digest = hashlib.sha256()
     for part in (secret, code_signature(), json.dumps(options, sort_keys=True),
                  _file_digest(workspace.config.path), _file_digest(workspace.glossary_path),
-                 *(str(error) for error in errors)):
+                 *(str(error) for error in files.errors)):
         digest.update(part.encode("utf-8") + b"\0")
-    for job in sorted(files, key=lambda job: job.rel):
-        digest.update(f"{job.rel}\0{files_stamp(job.path, job.release_path)}\n".encode())
+    for job in sorted(jobs, key=lambda job: job.rel):
+        stamp = job.stamp if job.stamp is not None else files_stamp(job.path, job.release_path)
+        digest.update(f"{job.rel}\0{stamp}\n".encode())
     return digest.hexdigest()
 
 

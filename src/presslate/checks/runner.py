@@ -107,29 +107,53 @@ def _start_worker(state: RunState) -> None:
     _init_worker(state)
 
 
+@dataclass
+class CheckFiles:
+    """The PO files a run reads (each with its content key, or its stamp when the key is to be worked out) and the
+    problems met listing them; made once per command, for the replay key and for the run."""
+
+    jobs: list[FileJob]
+    errors: list[PresslateError]
+    digests: Digests
+    selected: list[str] | None
+
+
+def collect_check_files(workspace: Workspace, *, paths: list[Path] | None = None, languages: list[str] | None = None,
+                        use_cache: bool = True) -> CheckFiles:
+    """The files :func:`run_checks` would read for this request (nothing is read: see :class:`FileJob`)."""
+    selected = workspace.select_languages(languages) if languages else None
+    secret = machine_key() if use_cache else None
+    digests = Digests(CheckCache(workspace.cache_dir / "check", secret) if secret else None)
+    errors: list[PresslateError] = []
+    return CheckFiles(collect_files(workspace, paths, selected, errors, digests), errors, digests, selected)
+
+
 def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languages: list[str] | None = None,
-               use_cache: bool = True, jobs: int | None = None) -> CheckReport:
+               use_cache: bool = True, jobs: int | None = None, files: CheckFiles | None = None) -> CheckReport:
     """Check the PO files at ``paths`` (files or folders; default: every PO file of the workspace).
 
     Input problems (an unreadable or malformed PO or release file, a broken glossary) are
     collected in ``report.errors`` and the other files are still checked. Configuration
-    errors raise :class:`~presslate.errors.ConfigError`.
+    errors raise :class:`~presslate.errors.ConfigError`. ``files`` is what
+    :func:`collect_check_files` gave for the same request, when the caller has it already.
     """
     with collector_paused():
-        return _run(workspace, paths=paths, languages=languages, use_cache=use_cache, jobs=jobs)
+        if files is None:
+            files = collect_check_files(workspace, paths=paths, languages=languages, use_cache=use_cache)
+        return _run(workspace, files, paths=paths, use_cache=use_cache, jobs=jobs)
 
 
-def _run(workspace: Workspace, *, paths: list[Path] | None, languages: list[str] | None, use_cache: bool,
+def _run(workspace: Workspace, files: CheckFiles, *, paths: list[Path] | None, use_cache: bool,
          jobs: int | None) -> CheckReport:
     settings = load_check_settings(workspace.config)
-    selected = workspace.select_languages(languages) if languages else None
+    selected, digests = files.selected, files.digests
     report = CheckReport()
     glossary, glossary_key = _load_glossary(workspace, report.errors)
+    report.errors += files.errors
     state = RunState(settings, glossary, workspace.config.source_language)
     _init_worker(state)
     cache = None
-    secret = machine_key() if use_cache else None
-    digests = Digests(CheckCache(workspace.cache_dir / "check", secret) if secret else None)
+    secret = machine_key() if use_cache and digests.store is not None else None
     if secret is not None:
         key = hashlib.sha256("\n".join([secret, code_signature(), settings.signature(), state.source_lang,
                                         glossary_key]).encode()).hexdigest()
@@ -137,7 +161,7 @@ def _run(workspace: Workspace, *, paths: list[Path] | None, languages: list[str]
 
     global _CACHE
     _CACHE = cache
-    results = _process(collect_files(workspace, paths, selected, report.errors, digests), state, cache, digests, jobs)
+    results = _process(files.jobs, state, cache, digests, jobs)
     kept: list[FileResult] = []
     seen_errors: set[tuple] = set()
     for result in results:
@@ -238,7 +262,7 @@ def _process(jobs: list[FileJob], state: RunState, cache: CheckCache | None, dig
             results[job.rel] = FileResult(job, lang, release, findings, texts, None, errors, fatal)
         else:
             todo.append(job)
-    if cache is not None and any(job.stamp is not None for job in todo):
+    if cache is not None and any(job.key_pending for job in todo):
         cache.load("files")  # before workers fork: they look up the files whose key they work out
     for result in _run_jobs(todo, state, workers):
         _settle_key(result, digests)
@@ -254,11 +278,11 @@ def _process(jobs: list[FileJob], state: RunState, cache: CheckCache | None, dig
 def _settle_key(result: FileResult, digests: Digests) -> None:
     """Give a job whose key a worker worked out that key (and its release file only if it counted), and remember it."""
     job = result.job
-    if job.stamp is None or result.digest is None:
+    if not job.key_pending or result.digest is None:
         return
     release_path, release_rel = (job.release_path, job.release_rel) if result.with_release else (None, None)
     result.job = replace(job, digest=result.digest, release_path=release_path, release_rel=release_rel,
-                         release_unread=False, stamp=None)
+                         release_unread=False)
     digests.remember(job.rel, job.stamp, result.digest, result.with_release)
 
 
@@ -372,7 +396,7 @@ def _read(job: FileJob, data: bytes | None = None) -> tuple[Any, FileResult]:
 
 def entries_of(job: FileJob) -> FileResult:
     """The translated entries of one PO file, unchecked: what the consistency check needs of files not asked about."""
-    if job.stamp is None:
+    if not job.key_pending:
         return _read(job)[1]
     keyed = _keyed(job, "entries")
     if isinstance(keyed, FileResult):
@@ -422,7 +446,7 @@ def check_file(job: FileJob) -> FileResult:
     assert state is not None, "check_file needs _init_worker first"
     data = release_data = digest = None
     with_release = False
-    if job.stamp is not None:  # the key is worked out here, and the cache asked with it
+    if job.key_pending:  # the key is worked out here, and the cache asked with it
         keyed = _keyed(job, "files")
         if isinstance(keyed, FileResult):
             return keyed

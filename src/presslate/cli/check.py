@@ -53,15 +53,17 @@ def command(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...]
         click.echo(format_check_list(), nl=False)
         return
     from presslate.checks.replay import load_replay, request_key, store_replay
+    from presslate.checks.runner import collect_check_files
 
     workspace = app.workspace()
     options = {"paths": [str(path) for path in paths], "languages": list(languages), "format": output_format,
                "fail_on": fail_on, "min_severity": min_severity}
-    key = None if no_cache else request_key(workspace, paths=list(paths) or None,
-                                            languages=list(languages) or None, options=options)
+    files = collect_check_files(workspace, paths=list(paths) or None, languages=list(languages) or None,
+                                use_cache=not no_cache)  # listed once: for the replay key and for the run
+    key = None if no_cache else request_key(workspace, files, paths=list(paths) or None, options=options)
     replay = load_replay(workspace, key) if key else None
     if replay is None:
-        replay = _run(app, paths, languages, output_format, fail_on, min_severity, no_cache, jobs)
+        replay = _run(app, paths, languages, output_format, fail_on, min_severity, no_cache, jobs, files)
         if key:
             store_replay(workspace, key, replay)
     if output is not None:
@@ -77,7 +79,7 @@ def command(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...]
 
 
 def _run(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...], output_format: str,
-         fail_on: str | None, min_severity: str, no_cache: bool, jobs: int | None):
+         fail_on: str | None, min_severity: str, no_cache: bool, jobs: int | None, files):
     """Run the checks and render them: the report text, the lines for standard error, the exit status."""
     from presslate.checks import run_checks
     from presslate.checks.finding import Severity
@@ -89,7 +91,7 @@ def _run(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...], o
     settings = load_check_settings(workspace.config)
     threshold = Severity(fail_on) if fail_on else settings.fail_on
     report = run_checks(workspace, paths=list(paths) or None, languages=list(languages) or None,
-                        use_cache=not no_cache, jobs=jobs)
+                        use_cache=not no_cache, jobs=jobs, files=files)
     data = report.to_dict()
     floor = Severity(min_severity)
     shown = dict(data)
