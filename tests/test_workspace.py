@@ -67,3 +67,19 @@ def test_bad_configuration_is_reported_with_its_path(tmp_path, toml, message, ru
 def test_release_ids_never_become_paths(bad):
     with pytest.raises(WorkspaceError):
         safe_release_id(bad)
+
+
+def test_a_language_asked_for_twice_is_chosen_once():
+    from tests.conftest import REPO
+
+    workspace = open_workspace(explicit=REPO)
+    assert workspace.select_languages(["fr", "fr", "ko", "FR"]) == ["fr", "ko"]
+
+
+def test_check_with_a_language_given_twice_checks_its_files_once(run_cli):
+    from tests.conftest import REPO
+
+    once = run_cli("-C", str(REPO), "check", "--no-cache", "--lang", "fr")
+    twice = run_cli("-C", str(REPO), "check", "--no-cache", "--lang", "fr", "--lang", "fr")
+    assert (twice.exit_code, twice.stdout, twice.stderr) == (once.exit_code, once.stdout, once.stderr)
+    assert "in 9 files" in once.stderr

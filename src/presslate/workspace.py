@@ -102,7 +102,7 @@ class Workspace:
             return path.as_posix()
 
     def select_languages(self, requested: list[str] | tuple[str, ...] | None) -> list[str]:
-        """The requested target languages (validated and configured), or all configured ones."""
+        """The requested target languages (validated and configured, each once), or all configured ones."""
         if not requested:
             return list(self.config.languages)
         chosen = []
@@ -114,7 +114,8 @@ class Workspace:
                     f"(configured: {', '.join(self.config.languages)})",
                     path=self.config.path,
                 )
-            chosen.append(lang)
+            if lang not in chosen:  # --lang fr --lang fr (or fr and FR) asks for French once
+                chosen.append(lang)
         return chosen
 
 
