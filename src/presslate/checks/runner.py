@@ -140,11 +140,17 @@ def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languag
     with collector_paused():
         if files is None:
             files = collect_check_files(workspace, paths=paths, languages=languages, use_cache=use_cache)
-        return _run(workspace, files, paths=paths, use_cache=use_cache, jobs=jobs)
+        report, cache = _run(workspace, files, paths=paths, use_cache=use_cache, jobs=jobs)
+    if cache is not None:
+        # 20 MB for a large run: from the console, a forked copy writes it while the report is made and
+        # printed. Forked only now: the collector has frozen the run's objects, so it walks none of them
+        # (each page it touched would be copied).
+        cache.save(in_background=ends_after_command() and can_fork())
+    return report
 
 
 def _run(workspace: Workspace, files: CheckFiles, *, paths: list[Path] | None, use_cache: bool,
-         jobs: int | None) -> CheckReport:
+         jobs: int | None) -> tuple[CheckReport, CheckCache | None]:
     settings = load_check_settings(workspace.config)
     selected, digests = files.selected, files.digests
     report = CheckReport()
@@ -186,8 +192,6 @@ def _run(workspace: Workspace, files: CheckFiles, *, paths: list[Path] | None, u
         for finding in _catalog_findings(lang, lang_results, state, cache):
             if finding.path in wanted:
                 extra.setdefault(finding.path or "", []).append(finding)
-    if cache is not None:  # 20 MB for a large run: written by a forked copy while the report is made and printed
-        cache.save(in_background=ends_after_command() and can_fork())
     if digests.store is not None:
         digests.store.save()
     _CACHE = None
@@ -195,7 +199,7 @@ def _run(workspace: Workspace, files: CheckFiles, *, paths: list[Path] | None, u
     for error in report.errors:
         if error.path is not None and error.path.is_absolute():
             error.path = Path(workspace.relative(error.path))
-    return report
+    return report, cache
 
 
 def _ordered(results: list[FileResult], extra: dict[str, list[Finding]]) -> list[Finding]:
