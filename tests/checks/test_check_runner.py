@@ -332,7 +332,7 @@ def test_the_key_a_worker_works_out_is_the_one_the_main_process_would_make(trans
 
 def test_a_replay_is_keyed_on_every_file_it_would_read_without_reading_them(translated: Path, monkeypatch) -> None:
     from presslate.checks.replay import request_key as key_of
-    from presslate.checks.runner import collect_check_files
+    from presslate.checks.files import collect_check_files
 
     def request_key(workspace, *, paths, languages, options):
         return key_of(workspace, collect_check_files(workspace, paths=paths, languages=languages), paths=paths,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from presslate.checks.cache import CheckCache, digest_bytes
+from presslate.checks.cache import CheckCache, digest_bytes, machine_key
 from presslate.errors import InputError, PresslateError
 from presslate.models import RELEASE_ID_RE
 from presslate.workspace import Workspace
@@ -229,3 +229,25 @@ def language_from_path(workspace: Workspace, resolved: Path) -> str | None:
     except ValueError:
         return None
     return parts[0] if len(parts) == 2 else None
+
+
+@dataclass
+class CheckFiles:
+    """The PO files a run reads (each with its content key, or its stamp when the key is to be worked out) and the
+    problems met listing them; made once per command, for the replay key and for the run."""
+
+    jobs: list[FileJob]
+    errors: list[PresslateError]
+    digests: Digests
+    selected: list[str] | None
+
+
+def collect_check_files(workspace: Workspace, *, paths: list[Path] | None = None, languages: list[str] | None = None,
+                        use_cache: bool = True) -> CheckFiles:
+    """The files :func:`~presslate.checks.runner.run_checks` would read for this request (nothing is read: see
+    :class:`FileJob`)."""
+    selected = workspace.select_languages(languages) if languages else None
+    secret = machine_key() if use_cache else None
+    digests = Digests(CheckCache(workspace.cache_dir / "check", secret) if secret else None)
+    errors: list[PresslateError] = []
+    return CheckFiles(collect_files(workspace, paths, selected, errors, digests), errors, digests, selected)

@@ -19,7 +19,7 @@ from presslate.checks.files import files_stamp, language_files
 from presslate.workspace import Workspace
 
 if TYPE_CHECKING:
-    from presslate.checks.runner import CheckFiles
+    from presslate.checks.files import CheckFiles
 
 REPLAY_PART = "replay"
 

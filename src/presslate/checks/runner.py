@@ -22,7 +22,8 @@ from typing import Any
 
 from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext, ignored_check_ids
 from presslate.checks.cache import CheckCache, code_signature, machine_key
-from presslate.checks.files import Digests, FileJob, collect_files, content_key, language_files, may_title
+from presslate.checks.files import (CheckFiles, Digests, FileJob, collect_check_files, content_key, language_files,
+                                    may_title)
 from presslate.checks.forkshare import can_fork, shared_map
 from presslate.checks.finding import SEVERITY_OF, CheckReport, Finding
 from presslate.checks.heap import collector_paused, ends_after_command, settle_worker
@@ -105,27 +106,6 @@ def _start_worker(state: RunState) -> None:
     """Set up a worker process: the run's state, and fewer garbage collections (it only checks files, then exits)."""
     settle_worker()
     _init_worker(state)
-
-
-@dataclass
-class CheckFiles:
-    """The PO files a run reads (each with its content key, or its stamp when the key is to be worked out) and the
-    problems met listing them; made once per command, for the replay key and for the run."""
-
-    jobs: list[FileJob]
-    errors: list[PresslateError]
-    digests: Digests
-    selected: list[str] | None
-
-
-def collect_check_files(workspace: Workspace, *, paths: list[Path] | None = None, languages: list[str] | None = None,
-                        use_cache: bool = True) -> CheckFiles:
-    """The files :func:`run_checks` would read for this request (nothing is read: see :class:`FileJob`)."""
-    selected = workspace.select_languages(languages) if languages else None
-    secret = machine_key() if use_cache else None
-    digests = Digests(CheckCache(workspace.cache_dir / "check", secret) if secret else None)
-    errors: list[PresslateError] = []
-    return CheckFiles(collect_files(workspace, paths, selected, errors, digests), errors, digests, selected)
 
 
 def run_checks(workspace: Workspace, *, paths: list[Path] | None = None, languages: list[str] | None = None,

@@ -53,7 +53,7 @@ def command(app: AppContext, paths: tuple[Path, ...], languages: tuple[str, ...]
         click.echo(format_check_list(), nl=False)
         return
     from presslate.checks.replay import load_replay, request_key, store_replay
-    from presslate.checks.runner import collect_check_files
+    from presslate.checks.files import collect_check_files
 
     workspace = app.workspace()
     options = {"paths": [str(path) for path in paths], "languages": list(languages), "format": output_format,
