@@ -316,18 +316,26 @@ def test_files_touched_but_unchanged_come_from_the_cache_under_the_key_the_worke
     assert checked.count(f"locales/fr/{IRAQ}.po") == 1  # only the changed file was checked again
 
 
-def test_the_key_a_worker_works_out_is_the_one_the_main_process_would_make(translated: Path) -> None:
+def test_the_key_a_worker_works_out_covers_the_po_file_and_a_release_file_with_titles(translated: Path) -> None:
+    import hashlib
+
     from presslate.checks.cache import CheckCache
-    from presslate.checks.files import Digests, collect_files
+    from presslate.checks.files import Digests, collect_files, read_keyed
 
     workspace = open_workspace(explicit=translated)
     store = Digests(CheckCache(translated / ".presslate-cache" / "check", "k" * 64))
     pending = collect_files(workspace, None, ["ko"], [], store)
     assert pending and all(job.stamp is not None and job.digest == "" for job in pending)
-    made_here = {job.rel: Digests(None).of(job.path, job.rel, workspace) for job in pending}
+    with_titles = 0
     for job in pending:
-        _, _, digest, with_release = runner._bytes_and_key(job)
-        assert (digest, job.release_path if with_release else None) == made_here[job.rel]
+        data = job.path.read_bytes()
+        release = job.release_path.read_bytes() if job.release_path and job.release_path.exists() else b""
+        titled = b"\ntitles:" in release
+        expected = hashlib.blake2b(data + b"\0release\0" + release if titled else data, digest_size=16).hexdigest()
+        _, _, digest, with_release = read_keyed(job.path, job.release_path)
+        assert (digest, with_release) == (expected, titled)
+        with_titles += titled
+    assert 0 < with_titles < len(pending)  # both kinds are seen: mirror releases carry titles, the others not
 
 
 def test_a_replay_is_keyed_on_every_file_it_would_read_without_reading_them(translated: Path, monkeypatch) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,18 @@ def test_an_unreadable_po_file_is_an_input_error_not_skipped(workspace: Path, ca
     result = run(workspace, *cache, *[str(workspace / part) for part in given])
     assert result.exit_code == 2, result.output
     assert "locales/fr/zz-broken.po: cannot read: No such file or directory" in result.stderr
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]], ids=["cache", "no-cache"])
+@pytest.mark.parametrize(("make", "problem"), [
+    (lambda path: path.mkdir(), "Is a directory"),
+    (lambda path: os.mkfifo(path), "not a regular file"),  # reported, not waited on
+], ids=["folder", "named-pipe"])
+def test_a_po_name_that_is_not_a_file_is_an_input_error(workspace: Path, cache: list[str], make, problem: str) -> None:
+    make(workspace / "locales" / "fr" / "zz-odd.po")
+    result = run(workspace, *cache)
+    assert result.exit_code == 2, result.output
+    assert f"locales/fr/zz-odd.po: cannot read: {problem}" in result.stderr
 
 
 def test_fail_on_warning(workspace: Path) -> None:

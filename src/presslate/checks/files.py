@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -83,37 +84,30 @@ class Digests:
     def __init__(self, store: CheckCache | None) -> None:
         self.store = store
 
-    def known(self, path: Path, rel: str, workspace: Workspace) -> tuple[tuple[int, ...], tuple[str, Path | None] | None]:
-        """The stamp of a PO file and its release file, and the key and release file remembered for it (None: not seen so)."""
-        release = release_file(workspace, path)
-        stamp = files_stamp(path, release)
-        if self.store is not None:
-            remembered = self.store.get("stats", rel, list(stamp))
-            if remembered is not None:
-                digest, with_release = remembered
-                return stamp, (digest, release if with_release else None)
-        return stamp, None
+    def known(self, rel: str, stamp: tuple[int, ...]) -> tuple[str, bool] | None:
+        """The key remembered for the PO file ``rel`` with this stamp, and whether its release file counted in it."""
+        if self.store is None:
+            return None
+        remembered = self.store.get("stats", rel, list(stamp))
+        return None if remembered is None else (remembered[0], remembered[1])
 
     def remember(self, rel: str, stamp: tuple[int, ...], digest: str, with_release: bool) -> None:
         if self.store is not None:
             self.store.put("stats", rel, list(stamp), [digest, with_release])
 
-    def of(self, path: Path, rel: str, workspace: Workspace) -> tuple[str, Path | None]:
-        """The key of a PO file together with the release file it is checked with, and that release file."""
-        stamp, remembered = self.known(path, rel, workspace)
-        if remembered is not None:
-            return remembered
-        release = release_file(workspace, path)
-        data = path.read_bytes()
-        release_data = None
-        if release is not None:
-            try:
-                release_data = release.read_bytes()
-            except OSError:
-                release_data = None
-        digest, with_release = content_key(data, release_data)
-        self.remember(rel, stamp, digest, with_release)
-        return digest, release if with_release else None
+
+def read_keyed(path: Path, release: Path | None) -> tuple[bytes, bytes | None, str, bool]:
+    """A PO file's bytes, its release file's (None when there is none or it cannot be read), their content key and
+    whether the release file counted in it (OSError when the PO file cannot be read)."""
+    data = path.read_bytes()
+    release_data = None
+    if release is not None:
+        try:
+            release_data = release.read_bytes()
+        except OSError:
+            release_data = None
+    digest, with_release = content_key(data, release_data)
+    return data, release_data, digest, with_release
 
 
 def files_stamp(path: Path, release: Path | None) -> tuple[int, ...]:
@@ -188,38 +182,43 @@ def _job(workspace: Workspace, path: Path, rel: str, lang: str | None, digests: 
     Nothing is read here: the worker reads the files, in parallel (with a cache, the key of a
     file is remembered by its stamp; one not seen before gets its key from the worker).
     """
+    release = release_file(workspace, path)
     stamp = None
     if digests.store is not None:
-        stamp, remembered = digests.known(path, rel, workspace)
+        stamp = files_stamp(path, release)
+        remembered = digests.known(rel, stamp)
         if remembered is not None:
-            digest, release = remembered
-            release_rel = f"l10n/releases/{release.name}" if release is not None else None
-            return FileJob(path, rel, lang, digest, release, release_rel, stamp=stamp)
-    if _readable_file(path):
-        release = release_file(workspace, path)
-        release_rel = f"l10n/releases/{release.name}" if release is not None else None
-        return FileJob(path, rel, lang, "", release, release_rel, release_unread=release is not None, stamp=stamp)
-    try:
-        digest, release = digests.of(path, rel, workspace)
-    except OSError as exc:
+            digest, with_release = remembered
+            return _file_job(path, rel, lang, digest, release if with_release else None, stamp=stamp)
+    problem = _unreadable(path)
+    if problem is not None:
         if errors is not None:
-            errors.append(InputError(f"cannot read: {exc.strerror}", path=path))
+            errors.append(InputError(f"cannot read: {problem}", path=path))
         return None
+    return _file_job(path, rel, lang, "", release, release_unread=release is not None, stamp=stamp)
+
+
+def _file_job(path: Path, rel: str, lang: str | None, digest: str, release: Path | None, **more) -> FileJob:
     release_rel = f"l10n/releases/{release.name}" if release is not None else None
-    return FileJob(path, rel, lang, digest, release, release_rel)
+    return FileJob(path, rel, lang, digest, release, release_rel, **more)
 
 
-def _readable_file(path: Path) -> bool:
-    """True when ``path`` opens for reading and is a regular file (else reading it is left to :meth:`Digests.of`,
-    which reports the problem)."""
+def _unreadable(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a PO file (None: it is a regular file that opens for reading).
+
+    Opened without blocking, so that a named pipe called ``x.po`` is reported, not waited on.
+    """
     try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return False
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        return exc.strerror
     try:
-        return stat.S_ISREG(os.fstat(fd).st_mode)
+        mode = os.fstat(fd).st_mode
     finally:
         os.close(fd)
+    if stat.S_ISDIR(mode):
+        return os.strerror(errno.EISDIR)
+    return None if stat.S_ISREG(mode) else "not a regular file"
 
 
 def language_from_path(workspace: Workspace, resolved: Path) -> str | None:
