@@ -21,9 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from presslate.checks.base import CatalogContext, CatalogEntry, ReleaseContext, ignored_check_ids
-from presslate.checks.cache import CheckCache, code_signature, machine_key
-from presslate.checks.files import (CheckFiles, Digests, FileJob, collect_check_files, content_key, language_files,
-                                    may_title)
+from presslate.checks.cache import CheckCache, code_signature
+from presslate.checks.files import (CheckFiles, Digests, FileJob, collect_check_files, language_files, may_title,
+                                    read_keyed)
 from presslate.checks.forkshare import can_fork, shared_map
 from presslate.checks.finding import SEVERITY_OF, CheckReport, Finding
 from presslate.checks.heap import collector_paused, ends_after_command, settle_worker
@@ -78,6 +78,12 @@ class FileResult:
 
     def cached_value(self) -> list[Any]:
         return [self.lang, self.release, self.findings, self.texts, self.errors, self.fatal]
+
+    @classmethod
+    def from_cached(cls, job: FileJob, value: list[Any], **more: Any) -> FileResult:
+        """The result :meth:`cached_value` stored."""
+        lang, release, findings, texts, errors, fatal = value
+        return cls(job, lang, release, findings, texts, None, errors, fatal, **more)
 
 
 @dataclass(frozen=True)
@@ -139,7 +145,7 @@ def _run(workspace: Workspace, files: CheckFiles, *, paths: list[Path] | None, u
     state = RunState(settings, glossary, workspace.config.source_language)
     _init_worker(state)
     cache = None
-    secret = machine_key() if use_cache and digests.store is not None else None
+    secret = digests.store.key if use_cache and digests.store is not None else None  # the user's cache key
     if secret is not None:
         key = hashlib.sha256("\n".join([secret, code_signature(), settings.signature(), state.source_lang,
                                         glossary_key]).encode()).hexdigest()
@@ -242,8 +248,7 @@ def _process(jobs: list[FileJob], state: RunState, cache: CheckCache | None, dig
     for job in jobs:
         value = cache.get("files", job.rel, job.digest) if cache is not None and job.digest else None
         if value is not None:
-            lang, release, findings, texts, errors, fatal = value
-            results[job.rel] = FileResult(job, lang, release, findings, texts, None, errors, fatal)
+            results[job.rel] = FileResult.from_cached(job, value)
         else:
             todo.append(job)
     if cache is not None and any(job.key_pending for job in todo):
@@ -278,14 +283,13 @@ def _entry_results(jobs: list[FileJob], state: RunState, cache: CheckCache | Non
     for job in jobs:
         rows = cache.get("entries", job.rel, job.digest) if cache is not None and job.digest else None
         if rows is not None:
-            release = job.path.stem if RELEASE_ID_RE.match(job.path.stem) else None
-            results[job.rel] = FileResult(job, job.lang, release, entries=rows)
+            results[job.rel] = FileResult(job, job.lang, _release_id(job), entries=rows)
         else:
             todo.append(job)
     for result in _run_jobs(todo, state, workers, entries_of):
         _settle_key(result, digests)
         results[result.rel] = result
-        if cache is not None and result.job.digest and result.entries is not None:
+        if cache is not None and result.job.digest and result.entries is not None and not result.cached:
             cache.put("entries", result.rel, result.job.digest, result.entries)
     return [results[job.rel] for job in jobs]
 
@@ -303,15 +307,14 @@ def _run_jobs(jobs: list[FileJob], state: RunState, workers: int | None,
     chunk = max(1, min(CHUNK_FILES, len(jobs) // (count * 8)))
     _warm_up(state, {job.lang for job in jobs if job.lang})
     if can_fork():
-        for job, result in shared_map(jobs, work, helpers=count - 1, chunk=chunk, detach=_detach, attach=_attach):
+        for _, result in shared_map(jobs, work, helpers=count - 1, chunk=chunk, detach=_detach, attach=_attach):
             yield result
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=count, initializer=_start_worker, initargs=(state,)) as pool:
         for job, result in zip(jobs, pool.map(_in_worker, [(work, job) for job in jobs], chunksize=chunk)):
-            result.job = job
-            yield result
+            yield _attach(job, result)
 
 
 def _detach(result: FileResult) -> FileResult:
@@ -328,9 +331,7 @@ def _attach(job: FileJob, result: FileResult) -> FileResult:
 def _in_worker(task: tuple[Callable[[FileJob], FileResult], FileJob]) -> FileResult:
     """One job's work in a worker: the result travels back without its job (the main process has it)."""
     work, job = task
-    result = work(job)
-    result.job = None  # type: ignore[assignment]
-    return result
+    return _detach(work(job))
 
 
 def _warm_up(state: RunState, languages: set[str]) -> None:
@@ -369,7 +370,7 @@ def _read(job: FileJob, data: bytes | None = None) -> tuple[Any, FileResult]:
         return None, FileResult(job, errors=[[None, exc.message, exc.line]], fatal=True)
     except OSError as exc:
         return None, _cannot_read(job, exc)
-    result = FileResult(job, lang, job.path.stem if RELEASE_ID_RE.match(job.path.stem) else None)
+    result = FileResult(job, lang, _release_id(job))
     result.entries = [
         [message.line, message.msgctxt, message.msgid, message.msgstr, sorted(ignored_check_ids(message))]
         for message in catalog.messages
@@ -387,11 +388,17 @@ def entries_of(job: FileJob) -> FileResult:
         return keyed
     data, _, digest, with_release, rows = keyed
     if rows is not None:
-        release = job.path.stem if RELEASE_ID_RE.match(job.path.stem) else None
-        return FileResult(job, job.lang, release, entries=rows, digest=digest, with_release=with_release, cached=True)
+        return FileResult(job, job.lang, _release_id(job), entries=rows, digest=digest, with_release=with_release,
+                          cached=True)
     result = _read(job, data)[1]
     result.digest, result.with_release = digest, with_release
     return result
+
+
+def _release_id(job: FileJob) -> str | None:
+    """The release a PO file belongs to: its name, when that is a release id."""
+    stem = job.path.stem
+    return stem if RELEASE_ID_RE.match(stem) else None
 
 
 def _cannot_read(job: FileJob, exc: OSError) -> FileResult:
@@ -399,27 +406,13 @@ def _cannot_read(job: FileJob, exc: OSError) -> FileResult:
 
 
 def _keyed(job: FileJob, part: str) -> tuple[bytes, bytes | None, str, bool, Any] | FileResult:
-    """For a job whose key is not known: :func:`_bytes_and_key` and what the cache's ``part`` holds under that key
-    (or the failed result when the PO file cannot be read)."""
+    """For a job whose key is not known: :func:`~presslate.checks.files.read_keyed` and what the cache's ``part``
+    holds under that key (or the failed result when the PO file cannot be read)."""
     try:
-        data, release_data, digest, with_release = _bytes_and_key(job)
+        data, release_data, digest, with_release = read_keyed(job.path, job.release_path)
     except OSError as exc:
         return _cannot_read(job, exc)
     return data, release_data, digest, with_release, _CACHE.get(part, job.rel, digest) if _CACHE is not None else None
-
-
-def _bytes_and_key(job: FileJob) -> tuple[bytes, bytes | None, str, bool]:
-    """A PO file's bytes, its release file's (None when it has none, or it cannot be read), their key, and whether
-    the release file counted in it; as :meth:`Digests.of` would make it (OSError when the PO file cannot be read)."""
-    data = job.path.read_bytes()
-    release_data = None
-    if job.release_path is not None:
-        try:
-            release_data = job.release_path.read_bytes()
-        except OSError:
-            release_data = None
-    digest, with_release = content_key(data, release_data)
-    return data, release_data, digest, with_release
 
 
 def check_file(job: FileJob) -> FileResult:
@@ -436,9 +429,7 @@ def check_file(job: FileJob) -> FileResult:
             return keyed
         data, release_data, digest, with_release, value = keyed
         if value is not None:
-            lang, release, findings, texts, errors, fatal = value
-            return FileResult(job, lang, release, findings, texts, None, errors, fatal, digest=digest,
-                              with_release=with_release, cached=True)
+            return FileResult.from_cached(job, value, digest=digest, with_release=with_release, cached=True)
     catalog, result = _read(job, data)
     result.digest, result.with_release = digest, with_release
     if catalog is None:
